@@ -1,0 +1,40 @@
+package io.eventmq.heartbeat;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The heartbeat rules' numbers, with the reference's defaults.
+ *
+ * @param interval send a HEARTBEAT when nothing else was sent for this long (reference: 3 s)
+ * @param timeout  count a miss each time this passes with nothing received (reference: 5 s)
+ * @param liveness the peer is dead after this many consecutive misses (reference: 3)
+ * @param enabled  {@code false} turns heartbeats off on this side: nothing sent, no misses counted
+ */
+public record HeartbeatSettings(Duration interval, Duration timeout, int liveness, boolean enabled) {
+
+    public static final HeartbeatSettings DEFAULTS =
+            new HeartbeatSettings(Duration.ofSeconds(3), Duration.ofSeconds(5), 3, true);
+
+    public static final HeartbeatSettings DISABLED =
+            new HeartbeatSettings(Duration.ofSeconds(3), Duration.ofSeconds(5), 3, false);
+
+    public HeartbeatSettings {
+        Objects.requireNonNull(interval, "interval");
+        Objects.requireNonNull(timeout, "timeout");
+        if (interval.isNegative() || interval.isZero()) {
+            throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
+        }
+        if (timeout.isNegative() || timeout.isZero()) {
+            throw new IllegalArgumentException("heartbeat timeout must be positive, was " + timeout);
+        }
+        if (liveness < 1) {
+            throw new IllegalArgumentException("heartbeat liveness must be 1 or more, was " + liveness);
+        }
+    }
+
+    /** How long a silent peer takes to be found dead: {@code timeout × liveness}. */
+    public Duration deadAfter() {
+        return timeout.multipliedBy(liveness);
+    }
+}

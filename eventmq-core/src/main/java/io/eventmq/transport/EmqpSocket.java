@@ -1,0 +1,193 @@
+package io.eventmq.transport;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
+
+import io.eventmq.protocol.Codec;
+import io.eventmq.protocol.Message;
+import io.eventmq.protocol.MessageIds;
+import io.eventmq.protocol.ProtocolException;
+import zmq.ZError;
+
+/**
+ * A DEALER or ROUTER socket that speaks eMQP: sends messages with the {@code ""} and version frames (and
+ * the recipient's identity on a ROUTER) and receives and decodes them. Not thread-safe: one thread, the
+ * device's I/O thread, owns it. Sends never block: a message that cannot be queued is refused.
+ */
+public final class EmqpSocket implements AutoCloseable {
+
+    private final ZContext context;
+    private final SocketType type;
+    private final SocketOptions options;
+    private final List<String> frames = new ArrayList<>(16);
+    private ZMQ.Socket socket;
+    private String identity;
+
+    private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity) {
+        this.context = Objects.requireNonNull(context, "context");
+        this.type = type;
+        this.options = Objects.requireNonNull(options, "options");
+        this.identity = identity;
+        this.socket = create();
+    }
+
+    /** A DEALER with a fresh random identity, as workers, schedulers and clients use. */
+    public static EmqpSocket dealer(ZContext context, SocketOptions options) {
+        return new EmqpSocket(context, SocketType.DEALER, options, MessageIds.next());
+    }
+
+    /** A ROUTER with {@code ROUTER_MANDATORY} on: a send to a peer that is gone fails instead of vanishing. */
+    public static EmqpSocket router(ZContext context, SocketOptions options) {
+        return new EmqpSocket(context, SocketType.ROUTER, options, null);
+    }
+
+    private ZMQ.Socket create() {
+        ZMQ.Socket created = context.createSocket(type);
+        created.setLinger(options.linger().toMillis());
+        created.setSndHWM(options.sendHighWaterMark());
+        created.setRcvHWM(options.receiveHighWaterMark());
+        created.setMaxMsgSize(options.maxMessageSize());
+        created.setReconnectIVL((int) options.reconnectInterval().toMillis());
+        created.setHandshakeIvl((int) options.handshakeInterval().toMillis());
+        if (type == SocketType.ROUTER) {
+            created.setRouterMandatory(true);
+        }
+        if (identity != null) {
+            created.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
+        }
+        return created;
+    }
+
+    /** This socket's identity: a UUID on a DEALER, {@code null} on a ROUTER. */
+    public String identity() {
+        return identity;
+    }
+
+    /** Sets the identity the next connections announce. Only before {@link #connect(String)}. */
+    public void setIdentity(String identity) {
+        this.identity = Objects.requireNonNull(identity, "identity");
+        socket.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void connect(String endpoint) {
+        if (!socket.connect(endpoint)) {
+            throw new IllegalArgumentException("cannot connect to " + endpoint);
+        }
+    }
+
+    public void disconnect(String endpoint) {
+        socket.disconnect(endpoint);
+    }
+
+    /**
+     * Binds to {@code endpoint}; {@code tcp://127.0.0.1:*} picks a free port.
+     *
+     * @return the endpoint actually bound, e.g. {@code tcp://127.0.0.1:40123}
+     */
+    public String bind(String endpoint) {
+        try {
+            if (!socket.bind(endpoint)) {
+                throw new IllegalArgumentException("cannot bind " + endpoint);
+            }
+        } catch (ZMQException e) {
+            throw new IllegalArgumentException("cannot bind " + endpoint + ": " + e.getMessage(), e);
+        }
+        return socket.getLastEndpoint();
+    }
+
+    /** Closes the socket and makes a new one with a new identity (a DEALER), as after a dead router. */
+    public void rebuild() {
+        socket.close();
+        if (type == SocketType.DEALER) {
+            identity = MessageIds.next();
+        }
+        socket = create();
+    }
+
+    /** Sends on a DEALER. @return {@code false} when the message could not be queued (high-water mark). */
+    public boolean send(Message message) {
+        requireType(SocketType.DEALER);
+        return sendFrames(null, message);
+    }
+
+    /**
+     * Sends on a ROUTER to {@code recipient}.
+     *
+     * @return {@code false} when the recipient is not connected or its queue is full
+     */
+    public boolean send(String recipient, Message message) {
+        requireType(SocketType.ROUTER);
+        return sendFrames(Objects.requireNonNull(recipient, "recipient"), message);
+    }
+
+    private boolean sendFrames(String recipient, Message message) {
+        try {
+            if (recipient != null && !socket.send(recipient.getBytes(StandardCharsets.UTF_8),
+                    ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                return false;
+            }
+            if (!socket.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+                return false;
+            }
+            socket.send(Codec.VERSION, ZMQ.SNDMORE);
+            socket.send(message.commandName(), ZMQ.SNDMORE);
+            List<String> body = message.body();
+            if (body.isEmpty()) {
+                return socket.send(message.msgid(), 0);
+            }
+            socket.send(message.msgid(), ZMQ.SNDMORE);
+            int last = body.size() - 1;
+            for (int i = 0; i < last; i++) {
+                socket.send(body.get(i), ZMQ.SNDMORE);
+            }
+            return socket.send(body.get(last), 0);
+        } catch (ZMQException e) {
+            if (e.getErrorCode() == ZError.EHOSTUNREACH) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Receives one message if one is waiting.
+     *
+     * @return the message, {@code null} when none is waiting
+     * @throws ProtocolException when the message is malformed; its frames have been consumed
+     */
+    public Message receive() {
+        frames.clear();
+        byte[] frame = socket.recv(ZMQ.DONTWAIT);
+        if (frame == null) {
+            return null;
+        }
+        frames.add(new String(frame, StandardCharsets.UTF_8));
+        while (socket.hasReceiveMore()) {
+            frames.add(new String(socket.recv(0), StandardCharsets.UTF_8));
+        }
+        return type == SocketType.ROUTER ? Codec.decodeRouter(frames) : Codec.decodeDealer(frames);
+    }
+
+    /** The ZeroMQ socket, for the poller. */
+    ZMQ.Socket zmqSocket() {
+        return socket;
+    }
+
+    @Override
+    public void close() {
+        socket.close();
+    }
+
+    private void requireType(SocketType expected) {
+        if (type != expected) {
+            throw new IllegalStateException("this is a " + type + " socket, not a " + expected);
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package io.eventmq.transport;
+
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * ZeroMQ options every eMQP socket gets.
+ *
+ * @param linger               how long a closing socket may still deliver queued messages (a final REPLY or
+ *                             KBYE must leave); ZContext's default of 0 would drop them
+ * @param sendHighWaterMark    messages queued per peer before sends are refused
+ * @param receiveHighWaterMark messages queued per peer before ZeroMQ stops reading
+ * @param maxMessageSize       largest accepted message in bytes, -1 for no limit
+ * @param reconnectInterval    pause before ZeroMQ reconnects a lost connection
+ * @param handshakeInterval    how long a connection may take to finish the ZMTP handshake before ZeroMQ
+ *                             drops and retries it (JeroMQ 0.6.0 sometimes never starts one)
+ */
+public record SocketOptions(Duration linger, int sendHighWaterMark, int receiveHighWaterMark,
+                            long maxMessageSize, Duration reconnectInterval, Duration handshakeInterval) {
+
+    /** Linger 1 s, high-water marks 1000, no size limit, reconnect after 100 ms, handshake within 1 s. */
+    public static final SocketOptions DEFAULTS = new SocketOptions(Duration.ofSeconds(1), 1000, 1000, -1,
+            Duration.ofMillis(100), Duration.ofSeconds(1));
+
+    public SocketOptions {
+        Objects.requireNonNull(linger, "linger");
+        Objects.requireNonNull(reconnectInterval, "reconnectInterval");
+        Objects.requireNonNull(handshakeInterval, "handshakeInterval");
+        if (linger.isNegative() || reconnectInterval.isNegative() || handshakeInterval.isNegative()) {
+            throw new IllegalArgumentException("socket timings must not be negative");
+        }
+        if (sendHighWaterMark < 0 || receiveHighWaterMark < 0) {
+            throw new IllegalArgumentException("high-water marks must be 0 (none) or more");
+        }
+        if (maxMessageSize < -1) {
+            throw new IllegalArgumentException("maxMessageSize must be -1 (none) or more");
+        }
+    }
+
+    public SocketOptions withLinger(Duration value) {
+        return new SocketOptions(value, sendHighWaterMark, receiveHighWaterMark, maxMessageSize,
+                reconnectInterval, handshakeInterval);
+    }
+
+    public SocketOptions withHighWaterMarks(int send, int receive) {
+        return new SocketOptions(linger, send, receive, maxMessageSize, reconnectInterval, handshakeInterval);
+    }
+
+    public SocketOptions withMaxMessageSize(long value) {
+        return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, value, reconnectInterval,
+                handshakeInterval);
+    }
+
+    public SocketOptions withReconnectInterval(Duration value) {
+        return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, maxMessageSize, value,
+                handshakeInterval);
+    }
+
+    public SocketOptions withHandshakeInterval(Duration value) {
+        return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, maxMessageSize,
+                reconnectInterval, value);
+    }
+}
