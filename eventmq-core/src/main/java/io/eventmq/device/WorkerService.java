@@ -127,7 +127,7 @@ public final class WorkerService {
     public void stop() {
         Thread thread;
         synchronized (lifecycle) {
-            if (state == ServiceState.NEW) {
+            if (ioThread == null) {
                 setState(ServiceState.STOPPED);
                 return;
             }

@@ -15,6 +15,7 @@ import org.zeromq.ZMQ;
 import io.eventmq.protocol.Codec;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
+import io.eventmq.protocol.MessageIds;
 
 /**
  * A raw ROUTER on an ephemeral loopback port that a test drives step by step, playing the router.
@@ -27,6 +28,7 @@ final class ScriptedRouter implements AutoCloseable {
     private final ZMQ.Socket socket;
     private final String endpoint;
     private final List<Message> heartbeats = new ArrayList<>();
+    private final ZMQ.Socket monitor;
 
     ScriptedRouter(ZContext context) {
         socket = context.createSocket(SocketType.ROUTER);
@@ -34,6 +36,11 @@ final class ScriptedRouter implements AutoCloseable {
         socket.setRouterMandatory(true);
         socket.bind("tcp://127.0.0.1:*");
         endpoint = socket.getLastEndpoint();
+        String monitorEndpoint = "inproc://scripted-router-monitor-" + MessageIds.next();
+        socket.monitor(monitorEndpoint, ZMQ.EVENT_DISCONNECTED);
+        monitor = context.createSocket(SocketType.PAIR);
+        monitor.setLinger(0);
+        monitor.connect(monitorEndpoint);
     }
 
     String endpoint() {
@@ -123,8 +130,18 @@ final class ScriptedRouter implements AutoCloseable {
         }
     }
 
+    /** Waits until a worker's connection closes. */
+    void awaitDisconnect() {
+        monitor.setReceiveTimeOut((int) WAIT.toMillis());
+        ZMQ.Event event = ZMQ.Event.recv(monitor);
+        assertThat(event).as("a disconnect within %s", WAIT).isNotNull();
+        assertThat(event.getEvent()).isEqualTo(ZMQ.EVENT_DISCONNECTED);
+    }
+
     @Override
     public void close() {
+        socket.monitor(null, 0);
+        monitor.close();
         socket.close();
     }
 }
