@@ -15,6 +15,12 @@ import io.eventmq.protocol.WireJson;
  */
 record JobResult(JobOutcome outcome, String reply, long nanos) {
 
+    /** Error types of failures the device itself reports; a failing handler's are its exception's name. */
+    static final String NO_HANDLER = "NoHandler";
+    static final String NO_FREE_SLOT = "NoFreeSlot";
+    static final String TIMEOUT = "Timeout";
+    static final String INTERRUPTED = "Interrupted";
+
     /** {@code {"value": <value>}}. */
     static String valueReply(Object value) {
         return WireJson.write(Collections.singletonMap("value", value));

@@ -13,10 +13,6 @@ import io.eventmq.protocol.ProtocolException;
  */
 final class JobRunner {
 
-    static final String NO_HANDLER = "NoHandler";
-    static final String TIMEOUT = "Timeout";
-    static final String INTERRUPTED = "Interrupted";
-
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final Handlers handlers;
@@ -32,7 +28,7 @@ final class JobRunner {
         if (handler == null) {
             String message = "no handler for " + describe(job);
             log.warn("REQUEST {} failed: {}", msgid, message);
-            return failure(JobOutcome.NO_HANDLER, NO_HANDLER, message, headers, start);
+            return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start);
         }
         Throwable failure = null;
         for (int attempt = 0; attempt <= headers.retryCount(); attempt++) {
@@ -43,7 +39,7 @@ final class JobRunner {
                 failure = t;
                 if (t instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                     Thread.currentThread().interrupt();
-                    return failure(JobOutcome.INTERRUPTED, INTERRUPTED, "job interrupted: " + text(t), headers,
+                    return failure(JobOutcome.INTERRUPTED, JobResult.INTERRUPTED, "job interrupted: " + text(t), headers,
                             start);
                 }
                 log.debug("REQUEST {} attempt {} of {} failed", msgid, attempt + 1, headers.retryCount() + 1, t);

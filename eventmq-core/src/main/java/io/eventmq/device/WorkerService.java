@@ -69,7 +69,7 @@ public final class WorkerService {
     private EmqpSocket socket;
     private Poller poller;
     private int connectAttempt;
-    private String address;
+    private volatile String address;
     private boolean acked;
     private long informSentAt;
     private boolean stopping;
@@ -113,7 +113,13 @@ public final class WorkerService {
             jobThreads = Executors.newFixedThreadPool(settings.concurrency(), threads("eventmq-job-", true));
             eventThread = handlers.hasListeners()
                     ? Executors.newSingleThreadExecutor(threads("eventmq-events-", true)) : null;
-            connect();
+            try {
+                connect();
+            } catch (RuntimeException e) {
+                release();
+                setState(ServiceState.STOPPED);
+                throw e;
+            }
             ioThread = threads("eventmq-" + settings.type().wireName() + "-io-", false).newThread(this::run);
             ioThread.start();
         }
@@ -153,6 +159,11 @@ public final class WorkerService {
         return identity;
     }
 
+    /** The router endpoint of the current connection. {@code null} before start. */
+    public String address() {
+        return address;
+    }
+
     /** Messages from the router dropped as malformed or unexpected. */
     public long invalidMessages() {
         return invalidMessages.get();
@@ -172,7 +183,8 @@ public final class WorkerService {
             }
         } catch (RuntimeException | Error e) {
             log.error("{} I/O thread failed; the service stops", settings.type().wireName(), e);
-            close();
+            release();
+            setState(ServiceState.STOPPED);
         }
     }
 
@@ -201,30 +213,33 @@ public final class WorkerService {
 
     private void dispatch(Message message) {
         Command command = message.command();
-        if (command == Command.UNKNOWN) {
-            invalid("unknown command " + message.commandName() + " " + message.msgid());
+        if (!expects(command)) {
+            invalid((command == Command.UNKNOWN ? "unknown command " : "unexpected ") + message.commandName()
+                    + " " + message.msgid());
             return;
         }
+        notifyListener(l -> l.messageReceived(message));
         if (!acked && command != Command.ACK) {
             log.debug("ignoring {} {} while waiting for the ACK", message.commandName(), message.msgid());
             return;
         }
         switch (command) {
             case ACK -> onAck(message);
-            case HEARTBEAT -> {
-            }
             case REQUEST -> onRequest(message);
             case DISCONNECT -> onDisconnect();
             case KBYE -> onKbye();
-            default -> {
-                if (handlers.listeners(command).isEmpty()) {
-                    invalid("unexpected " + message.commandName() + " " + message.msgid());
-                    return;
-                }
-            }
+            default -> log.trace("{} needs nothing more: it counted as a heartbeat", command);
         }
-        notifyListener(l -> l.messageReceived(message));
         publish(message);
+    }
+
+    /** The commands the service handles, and any other known one an application listens to. */
+    private boolean expects(Command command) {
+        return switch (command) {
+            case ACK, HEARTBEAT, REQUEST, DISCONNECT, KBYE -> true;
+            case UNKNOWN -> false;
+            default -> !handlers.listeners(command).isEmpty();
+        };
     }
 
     private void onAck(Message message) {
@@ -263,7 +278,7 @@ public final class WorkerService {
             log.warn("REQUEST {} came with no free job slot ({} running): refused", request.msgid(),
                     running.size());
             if (headers.replyRequested()) {
-                sendReply(JobResult.errorReply("NoFreeSlot", "no free job slot"), request.msgid());
+                sendReply(JobResult.errorReply(JobResult.NO_FREE_SLOT, "no free job slot"), request.msgid());
             }
             return;
         }
@@ -374,7 +389,7 @@ public final class WorkerService {
         String message = "job timed out after " + job.headers.timeoutSeconds() + " s";
         log.warn("REQUEST {} {}: interrupted", job.msgid, message);
         if (job.headers.replyRequested()) {
-            sendReply(JobResult.errorReply(JobRunner.TIMEOUT, message), job.msgid);
+            sendReply(JobResult.errorReply(JobResult.TIMEOUT, message), job.msgid);
         }
     }
 
@@ -423,7 +438,7 @@ public final class WorkerService {
             job.future.cancel(true);
             JobOutcome outcome = job.answeredAs == null ? JobOutcome.INTERRUPTED : job.answeredAs;
             if (job.answeredAs == null && job.headers.replyRequested()) {
-                sendReply(JobResult.errorReply(JobRunner.INTERRUPTED, "the worker stopped before the job finished"),
+                sendReply(JobResult.errorReply(JobResult.INTERRUPTED, "the worker stopped before the job finished"),
                         job.msgid);
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - job.startNanos);
@@ -439,9 +454,16 @@ public final class WorkerService {
         }
     }
 
-    /** Says KBYE (unless already said), closes socket, mailbox and poller, and ends the job threads. */
+    /** Says KBYE (unless already said), then releases everything. */
     private void close() {
         sayGoodbye();
+        release();
+        log.info("{} {} stopped", settings.type().wireName(), identity);
+        setState(ServiceState.STOPPED);
+    }
+
+    /** Closes mailbox, poller and socket (its linger lets queued messages leave) and ends the job threads. */
+    private void release() {
         synchronized (mailboxLock) {
             mailboxOpen = false;
             mailbox.close();
@@ -452,8 +474,6 @@ public final class WorkerService {
         if (eventThread != null) {
             eventThread.shutdown();
         }
-        log.info("{} {} stopped", settings.type().wireName(), identity);
-        setState(ServiceState.STOPPED);
     }
 
     private boolean takesWork() {
@@ -465,11 +485,12 @@ public final class WorkerService {
     }
 
     private void send(Message message) {
+        heartbeat.sent();
         if (!socket.send(message)) {
             log.warn("could not queue {} {} for the router: its queue is full", message.commandName(),
                     message.msgid());
+            return;
         }
-        heartbeat.sent();
         log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
         notifyListener(l -> l.messageSent(message));
     }

@@ -89,7 +89,8 @@ class WorkerJobTest {
         router.expect(Command.READY);
         await().atMost(ScriptedRouter.WAIT).until(() -> listener.finished.size() == 1);
         assertThat(listener.finished.get(0).outcome()).isEqualTo(JobOutcome.TIMED_OUT);
-        assertThat(listener.finished.get(0).duration()).isGreaterThanOrEqualTo(Duration.ofSeconds(1));
+        assertThat(listener.finished.get(0).duration()).as("ran until interrupted, not failed at once")
+                .isGreaterThan(Duration.ofMillis(500));
     }
 
     @Test
