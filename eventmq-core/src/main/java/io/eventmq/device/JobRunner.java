@@ -45,21 +45,21 @@ final class JobRunner {
                 log.debug("REQUEST {} attempt {} of {} failed", msgid, attempt + 1, headers.retryCount() + 1, t);
                 continue;
             }
-            return success(value, headers, start);
+            return success(msgid, value, headers, start);
         }
         log.warn("REQUEST {} failed: {}", msgid, text(failure));
         return failure(JobOutcome.FAILED, failure.getClass().getSimpleName(), text(failure), headers, start);
     }
 
-    private static JobResult success(Object value, Headers headers, long start) {
+    private static JobResult success(String msgid, Object value, Headers headers, long start) {
         if (!headers.replyRequested()) {
             return new JobResult(JobOutcome.SUCCEEDED, null, System.nanoTime() - start);
         }
         try {
             return new JobResult(JobOutcome.SUCCEEDED, JobResult.valueReply(value), System.nanoTime() - start);
-        } catch (ProtocolException e) {
-            return failure(JobOutcome.FAILED, ProtocolException.class.getSimpleName(), e.getMessage(), headers,
-                    start);
+        } catch (RuntimeException e) {
+            log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", msgid, text(e));
+            return failure(JobOutcome.FAILED, e.getClass().getSimpleName(), text(e), headers, start);
         }
     }
 

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -287,8 +286,10 @@ public final class WorkerService {
         RunningJob job = new RunningJob(nextJobId++, request.msgid(), queue, headers, deadline, System.nanoTime());
         running.put(job.id, job);
         notifyListener(l -> l.jobStarted(job.msgid, job.queue));
-        job.future = jobThreads.submit(() -> {
+        jobThreads.execute(() -> {
+            job.begin();
             JobResult result = runner.run(job.msgid, job.queue, job.headers, payload);
+            job.end();
             post(() -> onJobDone(job, result));
         });
     }
@@ -385,7 +386,7 @@ public final class WorkerService {
 
     private void timeOut(RunningJob job) {
         job.answeredAs = JobOutcome.TIMED_OUT;
-        job.future.cancel(true);
+        job.interrupt();
         String message = "job timed out after " + job.headers.timeoutSeconds() + " s";
         log.warn("REQUEST {} {}: interrupted", job.msgid, message);
         if (job.headers.replyRequested()) {
@@ -435,7 +436,7 @@ public final class WorkerService {
     private void abandonRunningJobs() {
         log.warn("grace period of {} over: interrupting {} running jobs", settings.gracePeriod(), running.size());
         for (RunningJob job : running.values()) {
-            job.future.cancel(true);
+            job.interrupt();
             JobOutcome outcome = job.answeredAs == null ? JobOutcome.INTERRUPTED : job.answeredAs;
             if (job.answeredAs == null && job.headers.replyRequested()) {
                 sendReply(JobResult.errorReply(JobResult.INTERRUPTED, "the worker stopped before the job finished"),
@@ -556,28 +557,5 @@ public final class WorkerService {
             thread.setDaemon(daemon);
             return thread;
         };
-    }
-
-    /** A job holding a slot. The I/O thread's alone; a job thread only reads the final fields. */
-    private static final class RunningJob {
-
-        final long id;
-        final String msgid;
-        final String queue;
-        final Headers headers;
-        final long deadline;
-        final long startNanos;
-        Future<?> future;
-        /** Set when the I/O thread already answered the REQUEST (timeout): the job's own result is dropped. */
-        JobOutcome answeredAs;
-
-        RunningJob(long id, String msgid, String queue, Headers headers, long deadline, long startNanos) {
-            this.id = id;
-            this.msgid = msgid;
-            this.queue = queue;
-            this.headers = headers;
-            this.deadline = deadline;
-            this.startNanos = startNanos;
-        }
     }
 }

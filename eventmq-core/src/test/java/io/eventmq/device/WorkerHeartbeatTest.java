@@ -35,8 +35,8 @@ class WorkerHeartbeatTest {
             assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             return "done";
         });
-        worker = new WorkerService(context, TestSettings.fast(router.endpoint(), 1), handlers, listener,
-                InstantSource.system());
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1)
+                .withHeartbeat(TestSettings.FAST_HEARTBEATS), handlers, listener, InstantSource.system());
     }
 
     @AfterEach

@@ -24,9 +24,9 @@ import io.eventmq.protocol.WireJson;
 import tools.jackson.databind.JsonNode;
 
 /**
- * What happens to a REQUEST: timeout:N, retry-count:N, no free slot, malformed frames, listeners. The
- * scripted router sends no heartbeats, so these tests keep the reference's heartbeat timings (dead after
- * 15 s): their jobs take longer than the fast settings' liveness.
+ * What happens to a REQUEST: timeout:N, retry-count:N, no free slot, malformed frames, listeners. Heartbeats
+ * are off: nothing but a message or a finished job (through the mailbox) may wake the worker, so a lost
+ * wake-up shows as a missing READY, not as a late one.
  */
 class WorkerJobTest {
 
@@ -54,8 +54,8 @@ class WorkerJobTest {
     }
 
     private void start(int concurrency, Handlers handlers) {
-        ServiceSettings settings = TestSettings.fast(router.endpoint(), concurrency)
-                .withHeartbeat(HeartbeatSettings.DEFAULTS);
+        ServiceSettings settings = TestSettings.worker(router.endpoint(), concurrency)
+                .withHeartbeat(HeartbeatSettings.DISABLED);
         worker = new WorkerService(context, settings, handlers, listener, InstantSource.system());
         worker.start();
         identity = router.acceptInform().sender();

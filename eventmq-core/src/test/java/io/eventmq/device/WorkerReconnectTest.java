@@ -13,7 +13,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.zeromq.ZContext;
 
-import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 
@@ -47,7 +46,8 @@ class WorkerReconnectTest {
 
     @Test
     void aSilentRouterIsLeftForANewIdentityAndInformWithinTimeoutTimesLivenessPlusReconnectTimeout() {
-        ServiceSettings settings = TestSettings.fast(router.endpoint(), 2);
+        ServiceSettings settings = TestSettings.worker(router.endpoint(), 2)
+                .withHeartbeat(TestSettings.FAST_HEARTBEATS);
         start(settings, new Handlers());
         Message first = router.acceptInform();
         long silentSince = System.nanoTime();
@@ -75,7 +75,8 @@ class WorkerReconnectTest {
     @Test
     void reconnectsAlternateBetweenAddressAndFailoverAddress() {
         try (ScriptedRouter failover = new ScriptedRouter(context)) {
-            ServiceSettings settings = TestSettings.fast(router.endpoint(), 1)
+            ServiceSettings settings = TestSettings.worker(router.endpoint(), 1)
+                    .withHeartbeat(TestSettings.FAST_HEARTBEATS)
                     .withFailoverAddress(failover.endpoint())
                     .withReconnectTimeout(Duration.ofMillis(150));
             start(settings, new Handlers());
@@ -89,7 +90,7 @@ class WorkerReconnectTest {
 
             Message back = nextInformNotFrom(first);
             assertThat(back.sender()).isNotEqualTo(onFailover.sender()).isEqualTo(worker.identity());
-            assertThat(listener.reconnects).containsExactly(failover.endpoint(), router.endpoint());
+            assertThat(listener.reconnects).startsWith(failover.endpoint(), router.endpoint());
         }
     }
 
@@ -105,8 +106,7 @@ class WorkerReconnectTest {
 
     @Test
     void informIsSentAgainWhenNoAckComes() {
-        ServiceSettings settings = TestSettings.fast(router.endpoint(), 2)
-                .withHeartbeat(HeartbeatSettings.DEFAULTS)
+        ServiceSettings settings = TestSettings.worker(router.endpoint(), 2)
                 .withReconnectTimeout(Duration.ofMillis(200));
         start(settings, new Handlers());
 
@@ -126,7 +126,7 @@ class WorkerReconnectTest {
 
     @Test
     void kbyeFromTheRouterResetsAndReconnects() {
-        start(TestSettings.fast(router.endpoint(), 1), new Handlers());
+        start(TestSettings.worker(router.endpoint(), 1), new Handlers());
         Message first = router.acceptInform();
         router.expect(Command.READY);
 
@@ -143,7 +143,7 @@ class WorkerReconnectTest {
     void aJobOutlivingItsConnectionRepliesOnTheNewOneAndItsSlotIsOfferedAfterTheAck() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        start(TestSettings.fast(router.endpoint(), 1), new Handlers().onAnyRequest(job -> {
+        start(TestSettings.worker(router.endpoint(), 1), new Handlers().onAnyRequest(job -> {
             running.countDown();
             assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             return "late";
@@ -171,7 +171,7 @@ class WorkerReconnectTest {
     void aBusySlotIsNotOfferedOnTheNewConnection() throws Exception {
         CountDownLatch running = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        start(TestSettings.fast(router.endpoint(), 2), new Handlers().onAnyRequest(job -> {
+        start(TestSettings.worker(router.endpoint(), 2), new Handlers().onAnyRequest(job -> {
             running.countDown();
             assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
             return null;

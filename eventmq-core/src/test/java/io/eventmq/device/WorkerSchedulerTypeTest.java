@@ -38,7 +38,7 @@ class WorkerSchedulerTypeTest {
     @Test
     void aSchedulerInformsWithoutQueuesOffersNoSlotsAndHearsSchedules() {
         List<Message> schedules = new CopyOnWriteArrayList<>();
-        ServiceSettings settings = TestSettings.fast(router.endpoint(), 1).withType(ServiceType.SCHEDULER);
+        ServiceSettings settings = TestSettings.worker(router.endpoint(), 1).withType(ServiceType.SCHEDULER);
         scheduler = new WorkerService(context, settings, new Handlers().listen(Command.SCHEDULE, schedules::add));
         scheduler.start();
 

@@ -43,7 +43,7 @@ class WorkerSlotsTest {
                 active.decrementAndGet();
             }
         });
-        worker = new WorkerService(context, TestSettings.fast(router.endpoint(), SLOTS), handlers,
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), SLOTS), handlers,
                 new RecordingListener(), InstantSource.system());
     }
 

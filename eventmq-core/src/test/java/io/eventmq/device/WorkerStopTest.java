@@ -73,7 +73,7 @@ class WorkerStopTest {
 
     @Test
     void stopLetsRunningJobsFinishSendsTheirRepliesThenKbyeThenCloses() throws Exception {
-        String identity = startWithBlockingJobs(TestSettings.fast(router.endpoint(), 3), 2);
+        String identity = startWithBlockingJobs(TestSettings.worker(router.endpoint(), 3), 2);
 
         CompletableFuture<Void> stopped = CompletableFuture.runAsync(worker::stop);
         await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPING);
@@ -96,7 +96,7 @@ class WorkerStopTest {
     @Test
     void jobsStillRunningWhenTheGracePeriodEndsAreInterruptedAndAnsweredWithAnError() throws Exception {
         Duration grace = Duration.ofMillis(300);
-        startWithBlockingJobs(TestSettings.fast(router.endpoint(), 1).withGracePeriod(grace), 1);
+        startWithBlockingJobs(TestSettings.worker(router.endpoint(), 1).withGracePeriod(grace), 1);
 
         long stopping = System.nanoTime();
         worker.stop();
@@ -116,7 +116,7 @@ class WorkerStopTest {
 
     @Test
     void disconnectFromTheRouterIsAnsweredWithKbyeAndRunningJobsStillFinish() throws Exception {
-        String identity = startWithBlockingJobs(TestSettings.fast(router.endpoint(), 2), 1);
+        String identity = startWithBlockingJobs(TestSettings.worker(router.endpoint(), 2), 1);
 
         router.send(identity, Message.of(Command.DISCONNECT));
         router.expect(Command.KBYE);
@@ -131,7 +131,7 @@ class WorkerStopTest {
 
     @Test
     void stopWithoutJobsSaysKbyeAndCloses() {
-        worker = new WorkerService(context, TestSettings.fast(router.endpoint(), 1), new Handlers());
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1), new Handlers());
         worker.start();
         router.acceptInform();
         router.expect(Command.READY);
@@ -147,7 +147,7 @@ class WorkerStopTest {
 
     @Test
     void aServiceStoppedBeforeItStartedCannotStart() {
-        worker = new WorkerService(context, TestSettings.fast(router.endpoint(), 1), new Handlers());
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1), new Handlers());
         worker.stop();
         assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
         assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class)
