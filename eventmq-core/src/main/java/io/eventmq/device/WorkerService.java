@@ -43,6 +43,7 @@ public final class WorkerService {
 
     private static final Logger log = LoggerFactory.getLogger(WorkerService.class);
     private static final Duration STOP_MARGIN = Duration.ofSeconds(5);
+    private static final AtomicInteger SERVICES = new AtomicInteger();
 
     private final ZContext context;
     private final ServiceSettings settings;
@@ -51,6 +52,8 @@ public final class WorkerService {
     private final InstantSource clock;
     private final JobRunner runner;
     private final HeartbeatMonitor heartbeat;
+    /** Names this service's threads: {@code eventmq-worker-3-io}, {@code eventmq-worker-3-job-1}, ... */
+    private final String name;
     private final AtomicLong invalidMessages = new AtomicLong();
     private final Object lifecycle = new Object();
     private final Object mailboxLock = new Object();
@@ -84,6 +87,7 @@ public final class WorkerService {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runner = new JobRunner(this.handlers);
         this.heartbeat = new HeartbeatMonitor(clock, settings.heartbeat());
+        this.name = "eventmq-" + settings.type().wireName() + "-" + SERVICES.incrementAndGet();
     }
 
     /** A service on the system clock that reports to no listener. */
@@ -108,9 +112,9 @@ public final class WorkerService {
             poller = new Poller(context);
             poller.register(mailbox);
             poller.register(socket);
-            jobThreads = Executors.newFixedThreadPool(settings.concurrency(), threads("eventmq-job-", true));
+            jobThreads = Executors.newFixedThreadPool(settings.concurrency(), threads(name + "-job-"));
             eventThread = handlers.hasListeners()
-                    ? Executors.newSingleThreadExecutor(threads("eventmq-events-", true)) : null;
+                    ? Executors.newSingleThreadExecutor(threads(name + "-events-")) : null;
             try {
                 connect();
             } catch (RuntimeException e) {
@@ -118,7 +122,8 @@ public final class WorkerService {
                 setState(ServiceState.STOPPED);
                 throw e;
             }
-            ioThread = threads("eventmq-" + settings.type().wireName() + "-io-", false).newThread(this::run);
+            ioThread = new Thread(this::run, name + "-io");
+            ioThread.setDaemon(false);
             ioThread.start();
         }
     }
@@ -549,11 +554,11 @@ public final class WorkerService {
         return now.getEpochSecond() + "." + micros.substring(1);
     }
 
-    private static ThreadFactory threads(String prefix, boolean daemon) {
+    private static ThreadFactory threads(String prefix) {
         AtomicInteger count = new AtomicInteger();
         return runnable -> {
             Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(daemon);
+            thread.setDaemon(true);
             return thread;
         };
     }
