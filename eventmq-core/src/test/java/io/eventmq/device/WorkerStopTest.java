@@ -1,0 +1,156 @@
+package io.eventmq.device;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.zeromq.ZContext;
+
+import io.eventmq.protocol.Command;
+import io.eventmq.protocol.Message;
+import io.eventmq.protocol.WireJson;
+
+/** Graceful stop and DISCONNECT: running jobs finish (or are interrupted), REPLYs, KBYE, close. */
+class WorkerStopTest {
+
+    private final RecordingListener listener = new RecordingListener();
+    private final CountDownLatch release = new CountDownLatch(1);
+    private final CountDownLatch interrupted = new CountDownLatch(1);
+    private CountDownLatch running;
+    private ZContext context;
+    private ScriptedRouter router;
+    private WorkerService worker;
+
+    @BeforeEach
+    void setUp() {
+        context = new ZContext();
+        router = new ScriptedRouter(context);
+    }
+
+    @AfterEach
+    void tearDown() {
+        if (worker != null) {
+            worker.stop();
+        }
+        router.close();
+        context.close();
+    }
+
+    private String startWithBlockingJobs(ServiceSettings settings, int jobs) throws InterruptedException {
+        running = new CountDownLatch(jobs);
+        Handlers handlers = new Handlers().onAnyRequest(job -> {
+            running.countDown();
+            try {
+                assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+                throw e;
+            }
+            return job.msgid();
+        });
+        worker = new WorkerService(context, settings, handlers, listener, InstantSource.system());
+        worker.start();
+        String identity = router.acceptInform().sender();
+        for (int i = 0; i < settings.concurrency(); i++) {
+            router.expect(Command.READY);
+        }
+        for (int i = 0; i < jobs; i++) {
+            router.send(identity, TestSettings.request("job-" + i, "reply-requested", ""));
+        }
+        assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+        return identity;
+    }
+
+    @Test
+    void stopLetsRunningJobsFinishSendsTheirRepliesThenKbyeThenCloses() throws Exception {
+        String identity = startWithBlockingJobs(TestSettings.worker(router.endpoint(), 3), 2);
+
+        CompletableFuture<Void> stopped = CompletableFuture.runAsync(worker::stop);
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPING);
+        router.expectNothingFor(Duration.ofMillis(300));
+        assertThat(stopped).isNotDone();
+
+        release.countDown();
+        List<Message> replies = List.of(router.expect(Command.REPLY), router.expect(Command.REPLY));
+        assertThat(replies).extracting(m -> m.frame(1)).containsExactlyInAnyOrder("job-0", "job-1");
+        assertThat(router.expect(Command.KBYE).sender()).isEqualTo(identity);
+        router.awaitDisconnect();
+        stopped.get(10, TimeUnit.SECONDS);
+
+        assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(listener.finished).extracting(RecordingListener.Finished::outcome)
+                .containsExactly(JobOutcome.SUCCEEDED, JobOutcome.SUCCEEDED);
+        assertThat(listener.states).endsWith(ServiceState.STOPPING, ServiceState.STOPPED);
+    }
+
+    @Test
+    void jobsStillRunningWhenTheGracePeriodEndsAreInterruptedAndAnsweredWithAnError() throws Exception {
+        Duration grace = Duration.ofMillis(300);
+        startWithBlockingJobs(TestSettings.worker(router.endpoint(), 1).withGracePeriod(grace), 1);
+
+        long stopping = System.nanoTime();
+        worker.stop();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isGreaterThanOrEqualTo(grace);
+        assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
+        Message reply = router.expect(Command.REPLY);
+        assertThat(reply.frame(1)).isEqualTo("job-0");
+        assertThat(WireJson.read("result", reply.frame(0)).get("error").get("type").stringValue())
+                .isEqualTo("Interrupted");
+        router.expect(Command.KBYE);
+        router.awaitDisconnect();
+        assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("job thread interrupted").isTrue();
+        assertThat(listener.finished).extracting(RecordingListener.Finished::outcome)
+                .containsExactly(JobOutcome.INTERRUPTED);
+    }
+
+    @Test
+    void disconnectFromTheRouterIsAnsweredWithKbyeAndRunningJobsStillFinish() throws Exception {
+        String identity = startWithBlockingJobs(TestSettings.worker(router.endpoint(), 2), 1);
+
+        router.send(identity, Message.of(Command.DISCONNECT));
+        router.expect(Command.KBYE);
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPING);
+        release.countDown();
+
+        assertThat(router.expect(Command.REPLY).frame(1)).isEqualTo("job-0");
+        router.awaitDisconnect();
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPED);
+        router.expectNothingFor(Duration.ofMillis(200));
+    }
+
+    @Test
+    void stopWithoutJobsSaysKbyeAndCloses() {
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1), new Handlers());
+        worker.start();
+        router.acceptInform();
+        router.expect(Command.READY);
+
+        worker.stop();
+
+        assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
+        router.expect(Command.KBYE);
+        router.awaitDisconnect();
+        worker.stop();
+        assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void aServiceStoppedBeforeItStartedCannotStart() {
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1), new Handlers());
+        worker.stop();
+        assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
+        assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("STOPPED");
+    }
+}
