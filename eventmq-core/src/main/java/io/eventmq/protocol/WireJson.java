@@ -2,6 +2,10 @@ package io.eventmq.protocol;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.SerializableString;
+import tools.jackson.core.io.CharacterEscapes;
+import tools.jackson.core.json.JsonFactory;
+import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
 import tools.jackson.core.util.MinimalPrettyPrinter;
 import tools.jackson.databind.JsonNode;
@@ -10,13 +14,19 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as the Python reference writes it ({@code json.dumps} defaults): {@code ", "} between items,
- * {@code ": "} after keys, non-ASCII escaped. Reads any valid JSON.
+ * {@code ": "} after keys, everything outside printable ASCII escaped with lower-case hex digits, and
+ * {@code NaN} / {@code Infinity} as bare words. Reads any valid JSON, and those words, as Python does.
  */
 public final class WireJson {
 
     /** The mapper behind this class, for callers that convert JSON to their own types. */
-    public static final JsonMapper MAPPER = JsonMapper.builder()
+    public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
+                    .characterEscapes(new PythonEscapes())
+                    .build())
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+            .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
+            .disable(JsonWriteFeature.WRITE_NAN_AS_STRINGS)
+            .enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
             .build();
 
     private static final ObjectWriter WRITER = MAPPER.writer().with(new PythonPrettyPrinter());
@@ -40,6 +50,29 @@ public final class WireJson {
             return MAPPER.readTree(text);
         } catch (JacksonException e) {
             throw new ProtocolException(what + " is not valid JSON: \"" + Codec.abbreviate(text) + "\"", e);
+        }
+    }
+
+    /** Python's {@code ensure_ascii} escapes DEL too; {@code ESCAPE_NON_ASCII} covers what lies above it. */
+    private static final class PythonEscapes extends CharacterEscapes {
+
+        private static final long serialVersionUID = 1L;
+        private static final int DEL = 0x7F;
+
+        private final int[] ascii = standardAsciiEscapesForJSON();
+
+        PythonEscapes() {
+            ascii[DEL] = ESCAPE_STANDARD;
+        }
+
+        @Override
+        public int[] getEscapeCodesForAscii() {
+            return ascii;
+        }
+
+        @Override
+        public SerializableString getEscapeSequence(int ch) {
+            return null;
         }
     }
 
