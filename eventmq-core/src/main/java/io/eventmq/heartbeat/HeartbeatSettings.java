@@ -22,11 +22,11 @@ public record HeartbeatSettings(Duration interval, Duration timeout, int livenes
     public HeartbeatSettings {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(timeout, "timeout");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
+        if (interval.toMillis() < 1) {
+            throw new IllegalArgumentException("heartbeat interval must be 1 ms or more, was " + interval);
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("heartbeat timeout must be positive, was " + timeout);
+        if (timeout.toMillis() < 1) {
+            throw new IllegalArgumentException("heartbeat timeout must be 1 ms or more, was " + timeout);
         }
         if (liveness < 1) {
             throw new IllegalArgumentException("heartbeat liveness must be 1 or more, was " + liveness);

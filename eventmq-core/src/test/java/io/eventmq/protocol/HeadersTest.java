@@ -28,7 +28,8 @@ class HeadersTest {
         assertThat(headers.nohaste()).isTrue();
         assertThat(headers.runCount()).isEqualTo(7);
         assertThat(headers.unknown()).isEmpty();
-        assertThat(headers.encode()).isEqualTo("reply-requested,retry-count:3,timeout:30,guarantee,nohaste,run_count:7");
+        assertThat(headers.encode())
+                .isEqualTo("reply-requested,retry-count:3,timeout:30,guarantee,nohaste,run_count:7");
     }
 
     @Test

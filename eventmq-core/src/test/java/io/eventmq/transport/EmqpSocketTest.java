@@ -200,8 +200,9 @@ class EmqpSocketTest {
         dealer.send(Message.of(Command.READY));
         String peer = receive(smallRouter).sender();
 
+        Message big = Message.withId(Command.HEARTBEAT, "h", "x".repeat(10_000));
         int sent = 0;
-        while (sent < 1_000_000 && smallRouter.send(peer, Message.withId(Command.HEARTBEAT, "h", "x".repeat(10_000)))) {
+        while (sent < 1_000_000 && smallRouter.send(peer, big)) {
             sent++;
         }
 
