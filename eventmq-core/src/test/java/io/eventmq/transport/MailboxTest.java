@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
@@ -121,6 +122,36 @@ class MailboxTest {
         assertThat(drained).hasSize(threads * perThread).doesNotHaveDuplicates();
         assertThat(nextPerThread).hasSize(threads).allSatisfy((thread, next) -> assertThat(next).isEqualTo(perThread));
         assertThat(mailbox.isEmpty()).isTrue();
+    }
+
+    /**
+     * Posts spread out in time land in every phase of a drain, including between taking the wake-up frames
+     * and clearing the flag. An item posted there must still wake the poller: when drain cleared the flag
+     * first, such a post found it set, sent nothing, and every later post did the same - the mailbox went
+     * deaf for good. That race is narrow; this test caught it in about half of its runs.
+     */
+    @Test
+    void postsSpreadOverTimeNeverLeaveAnItemWithoutAWakeUp() {
+        int total = 100_000;
+        Thread poster = new Thread(() -> {
+            for (int i = 0; i < total; i++) {
+                mailbox.post("item");
+                int spins = ThreadLocalRandom.current().nextInt(100);
+                for (int spin = 0; spin < spins; spin++) {
+                    Thread.onSpinWait();
+                }
+            }
+        });
+        poster.setDaemon(true);
+        poster.start();
+
+        AtomicInteger drained = new AtomicInteger();
+        while (drained.get() < total) {
+            assertThat(poller.poll(LONG_ENOUGH)).as("woken with %d of %d drained", drained.get(), total)
+                    .isEqualTo(1);
+            mailbox.drain(item -> drained.incrementAndGet());
+        }
+        assertThat(drained.get()).isEqualTo(total);
     }
 
     @Test
