@@ -207,6 +207,18 @@ class EmqpSocketTest {
         }
 
         assertThat(sent).isLessThan(1_000_000);
+        EmqpSocket other = EmqpSocket.dealer(context, options);
+        other.connect(smallEndpoint);
+        other.send(Message.of(Command.READY));
+        String otherPeer = receive(smallRouter).sender();
+        assertThat(smallRouter.send(otherPeer, Message.withId(Command.ACK, "to-the-other"))).isTrue();
+        assertThat(receive(other).msgid()).isEqualTo("to-the-other");
+        for (int i = 0; i < sent; i++) {
+            assertThat(receive(dealer)).as("message %d of %d, whole after the refusal", i, sent).isEqualTo(big);
+        }
+        assertThat(dealer.receive()).isNull();
+        assertThat(smallRouter.send(peer, Message.withId(Command.ACK, "after-reading"))).isTrue();
+        assertThat(receive(dealer).msgid()).isEqualTo("after-reading");
     }
 
     @Test

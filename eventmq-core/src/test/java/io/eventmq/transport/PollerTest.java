@@ -5,6 +5,9 @@ import static io.eventmq.transport.Loopback.receive;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -159,6 +162,28 @@ class PollerTest {
         assertThat(poller.poll(LONG_ENOUGH)).isEqualTo(1);
         assertThat(poller.isReadable(pair.dealer)).isTrue();
         assertThat(pair.dealer.receive().msgid()).isEqualTo("a-1");
+    }
+
+    @Test
+    void anyNegativeTimeoutWaitsWithoutEnd() throws InterruptedException {
+        Mailbox<String> mailbox = new Mailbox<>(context);
+        poller.register(mailbox);
+        CountDownLatch polling = new CountDownLatch(1);
+        AtomicInteger readable = new AtomicInteger(-1);
+        CountDownLatch woken = new CountDownLatch(1);
+        Thread io = new Thread(() -> {
+            polling.countDown();
+            readable.set(poller.poll(-2));
+            woken.countDown();
+        });
+        io.setDaemon(true);
+        io.start();
+        assertThat(polling.await(10, TimeUnit.SECONDS)).isTrue();
+
+        mailbox.post("wake up");
+
+        assertThat(woken.await(10, TimeUnit.SECONDS)).isTrue();
+        assertThat(readable.get()).as("returned because the mailbox was readable").isEqualTo(1);
     }
 
     private Pair pair() {
