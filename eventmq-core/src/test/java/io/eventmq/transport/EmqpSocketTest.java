@@ -257,6 +257,41 @@ class EmqpSocketTest {
     }
 
     @Test
+    void aPeerWithoutAnIdentityOfItsOwnCanBeAnswered() {
+        for (int peer = 0; peer < 20; peer++) {
+            ZMQ.Socket raw = context.createSocket(SocketType.DEALER);
+            raw.connect(endpoint);
+            raw.sendMore("");
+            raw.sendMore("eMQP/1.0");
+            raw.sendMore("INFORM");
+            raw.sendMore("i-" + peer);
+            raw.sendMore("");
+            raw.send("scheduler");
+            String sender = receive(router).sender();
+
+            assertThat(router.send(sender, Message.withId(Command.ACK, "a-" + peer, "i-" + peer)))
+                    .as("peer %d, identity %s", peer, sender).isTrue();
+            await().atMost(WITHIN).pollInterval(POLL_EVERY).until(() -> raw.recv(ZMQ.DONTWAIT) != null);
+            raw.close();
+        }
+    }
+
+    @Test
+    void aNonAsciiIdentityIsSeenByteForByteAndCanBeAnswered() {
+        EmqpSocket dealer = EmqpSocket.dealer(context, options);
+        dealer.setIdentity("w\u00e9");
+        dealer.connect(endpoint);
+        dealer.send(Message.of(Command.READY));
+
+        String sender = receive(router).sender();
+
+        assertThat(sender).isEqualTo(new String("w\u00e9".getBytes(StandardCharsets.UTF_8),
+                StandardCharsets.ISO_8859_1));
+        assertThat(router.send(sender, Message.withId(Command.ACK, "a-1"))).isTrue();
+        assertThat(receive(dealer).msgid()).isEqualTo("a-1");
+    }
+
+    @Test
     void invalidUtf8DoesNotBreakReceiving() {
         ZMQ.Socket raw = context.createSocket(SocketType.DEALER);
         raw.connect(endpoint);
