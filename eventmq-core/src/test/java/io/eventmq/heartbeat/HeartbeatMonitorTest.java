@@ -190,6 +190,18 @@ class HeartbeatMonitorTest {
     }
 
     @Test
+    void aClockThatStepsBackDoesNotSilenceHeartbeatsOrMisses() {
+        clock.advance(Duration.ofHours(-1));
+
+        assertThat(monitor.shouldSend()).isFalse();
+        assertThat(monitor.millisUntilNextDeadline()).isEqualTo(3_000);
+        clock.advance(Duration.ofSeconds(3));
+        assertThat(monitor.shouldSend()).as("one interval after the step").isTrue();
+        clock.advance(Duration.ofSeconds(2));
+        assertThat(monitor.checkMiss()).as("one timeout after the step").isTrue();
+    }
+
+    @Test
     void disabledNeverSendsNeverMissesAndHasNoDeadline() {
         HeartbeatMonitor disabled = new HeartbeatMonitor(clock, HeartbeatSettings.DISABLED);
 
