@@ -7,6 +7,7 @@ import tools.jackson.core.io.CharacterEscapes;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.core.json.JsonWriteFeature;
+import tools.jackson.core.util.JsonGeneratorDelegate;
 import tools.jackson.core.util.MinimalPrettyPrinter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectWriter;
@@ -14,14 +15,16 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * JSON as the Python reference writes it ({@code json.dumps} defaults): {@code ", "} between items,
- * {@code ": "} after keys, everything outside printable ASCII escaped with lower-case hex digits, and
- * {@code NaN} / {@code Infinity} as bare words. Reads any valid JSON, and those words, as Python does.
+ * {@code ": "} after keys, everything outside printable ASCII escaped with lower-case hex digits, floating
+ * point numbers as Python's {@code repr} ({@code 10000000.0}, {@code 1e-05}), and {@code NaN} /
+ * {@code Infinity} as bare words. Reads any valid JSON, and those words, as Python does.
  */
 public final class WireJson {
 
     /** The mapper behind this class, for callers that convert JSON to their own types. */
     public static final JsonMapper MAPPER = JsonMapper.builder(JsonFactory.builder()
                     .characterEscapes(new PythonEscapes())
+                    .addDecorator((factory, generator) -> new PythonNumbers(generator))
                     .build())
             .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
             .disable(JsonWriteFeature.WRITE_HEX_UPPER_CASE)
@@ -73,6 +76,30 @@ public final class WireJson {
         @Override
         public SerializableString getEscapeSequence(int ch) {
             return null;
+        }
+    }
+
+    /** Finite floating-point numbers as Python writes them; {@code NaN} and {@code Infinity} as they are. */
+    private static final class PythonNumbers extends JsonGeneratorDelegate {
+
+        PythonNumbers(JsonGenerator generator) {
+            super(generator);
+        }
+
+        @Override
+        public JsonGenerator writeNumber(double value) {
+            if (Double.isFinite(value)) {
+                return writeNumber(PythonFloat.repr(value));
+            }
+            return super.writeNumber(value);
+        }
+
+        @Override
+        public JsonGenerator writeNumber(float value) {
+            if (Float.isFinite(value)) {
+                return writeNumber(PythonFloat.repr(Double.parseDouble(Float.toString(value))));
+            }
+            return super.writeNumber(value);
         }
     }
 
