@@ -158,6 +158,23 @@ class EmqpSocketTest {
     }
 
     @Test
+    void disconnectStopsSendingToThatEndpointAndAnotherCanBeConnected() {
+        EmqpSocket dealer = connectedDealer();
+        dealer.send(Message.withId(Command.READY, "to-the-first"));
+        assertThat(receive(router).msgid()).isEqualTo("to-the-first");
+        EmqpSocket failover = EmqpSocket.router(context, options);
+        String failoverEndpoint = failover.bind("tcp://127.0.0.1:*");
+
+        dealer.disconnect(endpoint);
+        await().atMost(WITHIN).pollInterval(POLL_EVERY).until(() -> !dealer.send(Message.of(Command.HEARTBEAT, "0")));
+        dealer.connect(failoverEndpoint);
+        dealer.send(Message.withId(Command.READY, "to-the-failover"));
+
+        assertThat(receive(failover)).isEqualTo(Message.withId(Command.READY, "to-the-failover")
+                .from(dealer.identity()));
+    }
+
+    @Test
     void aRouterRefusesToSendToAnUnknownIdentity() {
         assertThat(router.send("nobody", Message.of(Command.HEARTBEAT, "0"))).isFalse();
 
