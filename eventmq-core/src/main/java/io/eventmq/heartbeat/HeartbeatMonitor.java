@@ -51,7 +51,7 @@ public final class HeartbeatMonitor {
 
     /** Whether to send a HEARTBEAT now: nothing was sent for {@code interval}. */
     public boolean shouldSend() {
-        return settings.enabled() && clock.millis() - lastSent >= intervalMillis;
+        return settings.enabled() && now() - lastSent >= intervalMillis;
     }
 
     /**
@@ -60,7 +60,7 @@ public final class HeartbeatMonitor {
      * @return whether a miss was counted
      */
     public boolean checkMiss() {
-        long now = clock.millis();
+        long now = now();
         if (!settings.enabled() || now - missWindowStart < timeoutMillis) {
             return false;
         }
@@ -92,7 +92,19 @@ public final class HeartbeatMonitor {
         if (!settings.enabled()) {
             return NO_DEADLINE;
         }
+        long now = now();
         long next = Math.min(lastSent + intervalMillis, missWindowStart + timeoutMillis);
-        return Math.max(0, next - clock.millis());
+        return Math.max(0, next - now);
+    }
+
+    /**
+     * The clock's time. A clock that steps back (a wall clock set back) would leave both marks in the future
+     * and silence heartbeats and misses for the length of the step; the marks are moved back to it.
+     */
+    private long now() {
+        long now = clock.millis();
+        lastSent = Math.min(lastSent, now);
+        missWindowStart = Math.min(missWindowStart, now);
+        return now;
     }
 }

@@ -13,6 +13,9 @@ import java.util.Objects;
  */
 public record HeartbeatSettings(Duration interval, Duration timeout, int liveness, boolean enabled) {
 
+    /** The monitor counts whole milliseconds: anything shorter would be 0, always due. */
+    private static final Duration SHORTEST = Duration.ofMillis(1);
+
     public static final HeartbeatSettings DEFAULTS =
             new HeartbeatSettings(Duration.ofSeconds(3), Duration.ofSeconds(5), 3, true);
 
@@ -22,11 +25,11 @@ public record HeartbeatSettings(Duration interval, Duration timeout, int livenes
     public HeartbeatSettings {
         Objects.requireNonNull(interval, "interval");
         Objects.requireNonNull(timeout, "timeout");
-        if (interval.isNegative() || interval.isZero()) {
-            throw new IllegalArgumentException("heartbeat interval must be positive, was " + interval);
+        if (interval.compareTo(SHORTEST) < 0) {
+            throw new IllegalArgumentException("heartbeat interval must be 1 ms or more, was " + interval);
         }
-        if (timeout.isNegative() || timeout.isZero()) {
-            throw new IllegalArgumentException("heartbeat timeout must be positive, was " + timeout);
+        if (timeout.compareTo(SHORTEST) < 0) {
+            throw new IllegalArgumentException("heartbeat timeout must be 1 ms or more, was " + timeout);
         }
         if (liveness < 1) {
             throw new IllegalArgumentException("heartbeat liveness must be 1 or more, was " + liveness);

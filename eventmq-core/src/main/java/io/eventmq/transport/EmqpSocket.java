@@ -1,5 +1,6 @@
 package io.eventmq.transport;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,8 +21,15 @@ import zmq.ZError;
  * A DEALER or ROUTER socket that speaks eMQP: sends messages with the {@code ""} and version frames (and
  * the recipient's identity on a ROUTER) and receives and decodes them. Not thread-safe: one thread, the
  * device's I/O thread, owns it. Sends never block: a message that cannot be queued is refused.
+ * <p>
+ * Frames are UTF-8 text, except the peer identity a ROUTER receives and addresses: that is opaque bytes
+ * (ZeroMQ makes up a binary one for a peer that sets none), held as ISO-8859-1 text, one char per byte, so
+ * that every identity received can be sent to. For the UUIDs peers use, both readings are the same.
  */
 public final class EmqpSocket implements AutoCloseable {
+
+    /** How a ROUTER reads and writes peer identities: one char per byte, any byte. */
+    private static final Charset IDENTITY = StandardCharsets.ISO_8859_1;
 
     private final ZContext context;
     private final SocketType type;
@@ -70,7 +78,10 @@ public final class EmqpSocket implements AutoCloseable {
         return identity;
     }
 
-    /** Sets the identity the next connections announce. Only before {@link #connect(String)}. */
+    /**
+     * Sets the identity the next connections announce, as UTF-8; a ROUTER sees those bytes as described
+     * above (the same text for ASCII). Only before {@link #connect(String)}.
+     */
     public void setIdentity(String identity) {
         this.identity = Objects.requireNonNull(identity, "identity");
         socket.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
@@ -129,7 +140,7 @@ public final class EmqpSocket implements AutoCloseable {
 
     private boolean sendFrames(String recipient, Message message) {
         try {
-            if (recipient != null && !socket.send(recipient.getBytes(StandardCharsets.UTF_8),
+            if (recipient != null && !socket.send(recipient.getBytes(IDENTITY),
                     ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return false;
             }
@@ -168,11 +179,12 @@ public final class EmqpSocket implements AutoCloseable {
         if (frame == null) {
             return null;
         }
-        frames.add(new String(frame, StandardCharsets.UTF_8));
+        boolean router = type == SocketType.ROUTER;
+        frames.add(new String(frame, router ? IDENTITY : StandardCharsets.UTF_8));
         while (socket.hasReceiveMore()) {
             frames.add(new String(socket.recv(0), StandardCharsets.UTF_8));
         }
-        return type == SocketType.ROUTER ? Codec.decodeRouter(frames) : Codec.decodeDealer(frames);
+        return router ? Codec.decodeRouter(frames) : Codec.decodeDealer(frames);
     }
 
     /** The ZeroMQ socket, for the poller. */

@@ -45,12 +45,17 @@ public final class Mailbox<T> implements AutoCloseable {
         }
     }
 
-    /** Hands every queued item to {@code consumer}, oldest first. The I/O thread only. */
+    /**
+     * Hands every queued item to {@code consumer}, oldest first. The I/O thread only.
+     * <p>
+     * The wake-up frames are taken before the flag is cleared: a post that finds the flag set then has a
+     * frame still on its way, so an item queued after this drain always wakes the poller again.
+     */
     public void drain(Consumer<? super T> consumer) {
-        signalled.set(false);
         while (receiver.recv(ZMQ.DONTWAIT) != null) {
             // one wake-up frame per burst of posts; the items are in the queue
         }
+        signalled.set(false);
         T item;
         while ((item = items.poll()) != null) {
             consumer.accept(item);

@@ -69,9 +69,14 @@ public final class Poller implements AutoCloseable {
         return poll(timeout.isNegative() ? -1 : timeout.toMillis());
     }
 
-    /** Waits up to {@code timeoutMillis} (-1: without end). @return how many are readable */
+    /**
+     * Waits up to {@code timeoutMillis} (negative: without end; JeroMQ itself would answer 0 at once for
+     * anything below -1, a busy loop for a caller that subtracted its way below zero).
+     *
+     * @return how many are readable
+     */
     public int poll(long timeoutMillis) {
-        return poller.poll(timeoutMillis);
+        return poller.poll(timeoutMillis < 0 ? -1 : timeoutMillis);
     }
 
     /** Whether {@code socket} was readable at the last {@link #poll}. */

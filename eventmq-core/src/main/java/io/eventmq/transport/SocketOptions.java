@@ -18,22 +18,30 @@ import java.util.Objects;
 public record SocketOptions(Duration linger, int sendHighWaterMark, int receiveHighWaterMark,
                             long maxMessageSize, Duration reconnectInterval, Duration handshakeInterval) {
 
+    private static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
+
     /** Linger 1 s, high-water marks 1000, no size limit, reconnect after 100 ms, handshake within 1 s. */
     public static final SocketOptions DEFAULTS = new SocketOptions(Duration.ofSeconds(1), 1000, 1000, -1,
             Duration.ofMillis(100), Duration.ofSeconds(1));
 
     public SocketOptions {
-        Objects.requireNonNull(linger, "linger");
-        Objects.requireNonNull(reconnectInterval, "reconnectInterval");
-        Objects.requireNonNull(handshakeInterval, "handshakeInterval");
-        if (linger.isNegative() || reconnectInterval.isNegative() || handshakeInterval.isNegative()) {
-            throw new IllegalArgumentException("socket timings must not be negative");
-        }
+        requireMillis("linger", linger);
+        requireMillis("reconnectInterval", reconnectInterval);
+        requireMillis("handshakeInterval", handshakeInterval);
         if (sendHighWaterMark < 0 || receiveHighWaterMark < 0) {
             throw new IllegalArgumentException("high-water marks must be 0 (none) or more");
         }
         if (maxMessageSize < -1) {
             throw new IllegalArgumentException("maxMessageSize must be -1 (none) or more");
+        }
+    }
+
+    /** ZeroMQ takes these timings as an {@code int} of milliseconds. */
+    private static void requireMillis(String name, Duration value) {
+        Objects.requireNonNull(value, name);
+        if (value.isNegative() || value.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException(name + " must be from 0 to " + LONGEST.toMillis() + " ms, was "
+                    + value);
         }
     }
 

@@ -4,6 +4,7 @@ import java.util.ArrayDeque;
 import java.util.Collection;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
+import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
@@ -11,7 +12,7 @@ import java.util.function.Consumer;
  * the {@code onFull} callback gets the refused item, and the add answers {@code false}. {@code pfull} is a
  * programmable limit (defaults to {@code full}) that only {@link #isPfull()} reports, for callers that want
  * to slow down before the hard limit. "Left" is the head (oldest when appending), "right" the tail.
- * Not thread-safe.
+ * Items must not be {@code null}. Not thread-safe.
  *
  * @param <T> the elements
  */
@@ -76,10 +77,14 @@ public final class EmqDeque<T> implements Iterable<T> {
      * {@code onFull} gets the first of them).
      *
      * @return whether they were added
+     * @throws NullPointerException when one of them is {@code null}; then none is added
      */
     public boolean extend(Collection<? extends T> more) {
         if (more.isEmpty()) {
             return true;
+        }
+        for (T item : more) {
+            Objects.requireNonNull(item, "EmqDeque holds no null items");
         }
         if (full > 0 && items.size() + more.size() > full) {
             onFull.accept(more.iterator().next());
