@@ -35,12 +35,23 @@ public final class Mailbox<T> implements AutoCloseable {
         sender.connect(endpoint);
     }
 
-    /** Queues {@code item} for the I/O thread and wakes it. Any thread. */
+    /**
+     * Queues {@code item} for the I/O thread and wakes it. Any thread, interrupted or not: JeroMQ wakes the
+     * poller through an interruptible NIO pipe that an interrupt would close for good, so a pending
+     * interrupt is set aside during the send and restored after it.
+     */
     public void post(T item) {
         items.add(item);
         if (signalled.compareAndSet(false, true)) {
-            synchronized (sender) {
-                sender.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.DONTWAIT);
+            boolean interrupted = Thread.interrupted();
+            try {
+                synchronized (sender) {
+                    sender.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.DONTWAIT);
+                }
+            } finally {
+                if (interrupted) {
+                    Thread.currentThread().interrupt();
+                }
             }
         }
     }

@@ -179,6 +179,28 @@ class MailboxTest {
         assertThat(drained.get()).containsExactly("wake up");
     }
 
+    @Test
+    void aPostFromAnInterruptedThreadStillWakesThePollerAndKeepsTheInterrupt() throws InterruptedException {
+        AtomicReference<Boolean> stillInterrupted = new AtomicReference<>();
+        Thread interrupted = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            mailbox.post("from an interrupted thread");
+            stillInterrupted.set(Thread.currentThread().isInterrupted());
+        });
+        interrupted.start();
+        interrupted.join(LONG_ENOUGH);
+        assertThat(stillInterrupted.get()).isTrue();
+        List<String> drained = new ArrayList<>();
+        assertThat(poller.poll(LONG_ENOUGH)).isEqualTo(1);
+        mailbox.drain(drained::add);
+
+        mailbox.post("afterwards");
+
+        assertThat(poller.poll(LONG_ENOUGH)).isEqualTo(1);
+        mailbox.drain(drained::add);
+        assertThat(drained).containsExactly("from an interrupted thread", "afterwards");
+    }
+
     private static void awaitQuietly(CountDownLatch latch) {
         try {
             latch.await();
