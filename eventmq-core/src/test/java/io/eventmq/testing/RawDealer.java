@@ -50,6 +50,29 @@ public final class RawDealer implements AutoCloseable {
         send(frames);
     }
 
+    /** Plays a worker joining: INFORM with {@code queues} (JSON, or "" for the default), ACK, one READY a slot. */
+    public RawDealer joinAsWorker(String queues, int slots) {
+        sendMessage("INFORM", "inform-" + identity, queues, "worker");
+        List<String> ack = receive();
+        assertThat(ack.get(2)).as("answer to the INFORM of %s", identity).isEqualTo("ACK");
+        ready(slots);
+        return this;
+    }
+
+    /** Sends {@code slots} READY. */
+    public void ready(int slots) {
+        for (int i = 0; i < slots; i++) {
+            sendMessage("READY", "ready-" + identity + "-" + i);
+        }
+    }
+
+    /** The next message, which must be {@code command}; fails the test otherwise or after {@link #PATIENCE}. */
+    public List<String> receive(String command) {
+        List<String> frames = receive();
+        assertThat(frames.get(2)).as("command of %s to %s", frames, identity).isEqualTo(command);
+        return frames;
+    }
+
     /** The next message other than HEARTBEAT; fails the test after {@link #PATIENCE}. */
     public List<String> receive() {
         List<String> frames = poll(PATIENCE);
