@@ -40,7 +40,8 @@ class RouterSessionTest {
     @BeforeEach
     void startRouter() {
         context = new ZContext();
-        router = new Router(context, RouterTesting.settings()
+        router = new Router(context, RouterSettings.DEFAULTS
+                .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
                 .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(200), Duration.ofSeconds(30), 3, true)));
         RouterEndpoints endpoints = router.start();
         peers.put("worker", new RawDealer(context, endpoints.backend(), "worker-1"));
