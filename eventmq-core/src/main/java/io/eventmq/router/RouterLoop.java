@@ -394,7 +394,7 @@ final class RouterLoop implements Runnable {
     }
 
     private static void requireScheduleFrames(Message message) {
-        if (message.body().size() < 4) {
+        if (message.body().size() < 5) {
             throw new ProtocolException(message.commandName() + " needs queue, headers, interval_secs, payload"
                     + " and cron frames, has " + message.body().size() + " body frames");
         }
