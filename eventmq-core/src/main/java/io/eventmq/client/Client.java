@@ -77,7 +77,10 @@ public final class Client implements AutoCloseable {
      * {@code value}. The future fails with {@link JobFailedException} when the result carries an error (the
      * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
      * after {@link ClientSettings#requestTimeout()}, and with {@link IllegalStateException} when the message
-     * could not be queued or the client closed. Completed on the common pool, never on the I/O thread.
+     * could not be queued (router away too long) or the client closed before the result. Completed on the
+     * common pool, never on the I/O thread.
+     *
+     * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<String> request(String queue, Headers headers, String payload) {
         Message message = Message.of(Command.REQUEST, queue, headers.withReplyRequested(true).encode(), payload);

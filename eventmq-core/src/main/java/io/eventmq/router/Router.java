@@ -47,7 +47,7 @@ public final class Router implements AutoCloseable {
     public Router(ZContext context, RouterSettings settings, RouterListener listener) {
         this.context = Objects.requireNonNull(context, "context");
         this.settings = Objects.requireNonNull(settings, "settings");
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = new GuardedListener(Objects.requireNonNull(listener, "listener"));
     }
 
     /**

@@ -24,31 +24,41 @@ final class RouterFixture implements AutoCloseable {
     private RawDealer admin;
 
     RouterFixture(RouterSettings settings) {
+        this(settings, new RouterListener() { });
+    }
+
+    /** A router whose listener records the events, then hands them to {@code next}. */
+    RouterFixture(RouterSettings settings, RouterListener next) {
         router = new Router(context, settings.withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*",
                 "tcp://127.0.0.1:*"), new RouterListener() {
                     @Override
                     public void peerJoined(PeerType type, String id) {
                         events.add("peerJoined " + type + " " + id);
+                        next.peerJoined(type, id);
                     }
 
                     @Override
                     public void peerLeft(PeerType type, String id, String reason) {
                         events.add("peerLeft " + type + " " + id + " " + reason);
+                        next.peerLeft(type, id, reason);
                     }
 
                     @Override
                     public void dispatched(String queue, String workerId, String msgid) {
                         events.add("dispatched " + queue + " " + workerId + " " + msgid);
+                        next.dispatched(queue, workerId, msgid);
                     }
 
                     @Override
                     public void buffered(String queue, String msgid) {
                         events.add("buffered " + queue + " " + msgid);
+                        next.buffered(queue, msgid);
                     }
 
                     @Override
                     public void refused(String msgid, DropReason reason) {
                         events.add("refused " + reason + " " + msgid);
+                        next.refused(msgid, reason);
                     }
                 });
         endpoints = router.start();

@@ -92,6 +92,25 @@ class RouterRoutingTest {
     }
 
     @Test
+    void aListenerThatThrowsDoesNotStopTheRouter() {
+        fixture = new RouterFixture(RouterSettings.DEFAULTS, new RouterListener() {
+            @Override
+            public void dispatched(String queue, String workerId, String msgid) {
+                throw new IllegalStateException("metrics broke");
+            }
+        });
+        RawDealer worker = fixture.worker("worker-1", "", 2);
+        await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 2);
+        RawDealer client = fixture.frontend("client");
+
+        request(client, "r1", "default");
+        request(client, "r2", "default");
+
+        assertThat(List.of(receivedMsgid(worker), receivedMsgid(worker))).containsExactly("r1", "r2");
+        assertThat(fixture.router.isRunning()).isTrue();
+    }
+
+    @Test
     void aWorkerThatVanishesLosesNoUndispatchedRequest() {
         fixture = new RouterFixture(RouterSettings.DEFAULTS.withHeartbeat(HeartbeatSettings.DISABLED));
         RawDealer vanishing = fixture.worker("vanishing", "", 50);
