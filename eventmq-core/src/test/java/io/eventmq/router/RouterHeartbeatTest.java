@@ -17,7 +17,7 @@ class RouterHeartbeatTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
-            .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(1500), 3, true)));
+            .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2500), 3, true)));
 
     @AfterEach
     void close() {

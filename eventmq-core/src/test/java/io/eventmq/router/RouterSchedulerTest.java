@@ -1,6 +1,7 @@
 package io.eventmq.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.List;
@@ -15,6 +16,7 @@ import tools.jackson.databind.JsonNode;
 /** SCHEDULE to one scheduler in turn, UNSCHEDULE to all, and the error REPLY when there is none. */
 class RouterSchedulerTest {
 
+    private static final Duration WAIT = Duration.ofSeconds(10);
     private static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
     private final RouterFixture fixture = new RouterFixture();
@@ -74,6 +76,8 @@ class RouterSchedulerTest {
         RawDealer client = fixture.frontend("client");
 
         leaving.sendMessage("KBYE", "bye");
+        await().atMost(WAIT).until(() -> !fixture.ask("ROUTER_SHOW_SCHEDULERS").get("connected_schedulers")
+                .has("scheduler-1"));
         client.sendMessage("SCHEDULE", "s1", "default", "", "60", JOB, "");
         client.sendMessage("SCHEDULE", "s2", "default", "", "60", JOB, "");
 
