@@ -37,7 +37,7 @@ public final class Router implements AutoCloseable {
     private Mailbox<Runnable> mailbox;
     private RouterLoop loop;
     private Thread thread;
-    private RouterEndpoints endpoints;
+    private volatile RouterEndpoints endpoints;
     private boolean ended;
 
     public Router(ZContext context, RouterSettings settings) {

@@ -409,19 +409,18 @@ final class RouterLoop implements Runnable {
     /** Heartbeats to every worker and scheduler; forgets the silent ones and the expired pending REQUESTs. */
     private void tick(long now) {
         if (settings.heartbeat().enabled()) {
-            Message heartbeat = Message.of(Command.HEARTBEAT,
-                    BigDecimal.valueOf(System.currentTimeMillis(), 3).toPlainString());
+            String timestamp = BigDecimal.valueOf(System.currentTimeMillis(), 3).toPlainString();
             for (Worker worker : workers.all()) {
                 if (now - worker.lastSeen >= timeoutMillis) {
                     removeWorker(worker, "silent for " + (now - worker.lastSeen) + " ms");
-                } else if (!backend.send(worker.id, heartbeat)) {
+                } else if (!backend.send(worker.id, Message.of(Command.HEARTBEAT, timestamp))) {
                     removeWorker(worker, "gone: a HEARTBEAT could not be sent to it");
                 }
             }
             for (Scheduler scheduler : schedulers.all()) {
                 if (now - scheduler.lastSeen >= timeoutMillis) {
                     removeScheduler(scheduler, "silent for " + (now - scheduler.lastSeen) + " ms");
-                } else if (!frontend.send(scheduler.id, heartbeat)) {
+                } else if (!frontend.send(scheduler.id, Message.of(Command.HEARTBEAT, timestamp))) {
                     removeScheduler(scheduler, "gone: a HEARTBEAT could not be sent to it");
                 }
             }
