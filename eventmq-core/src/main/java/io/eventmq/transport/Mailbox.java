@@ -45,12 +45,16 @@ public final class Mailbox<T> implements AutoCloseable {
         }
     }
 
-    /** Hands every queued item to {@code consumer}, oldest first. The I/O thread only. */
+    /**
+     * Hands every queued item to {@code consumer}, oldest first. The I/O thread only. The wake-up frames are
+     * consumed before the flag is cleared: cleared first, a post in between would send a frame this drain
+     * swallows while the flag stays set, and no later post would wake the poller again.
+     */
     public void drain(Consumer<? super T> consumer) {
-        signalled.set(false);
         while (receiver.recv(ZMQ.DONTWAIT) != null) {
             // one wake-up frame per burst of posts; the items are in the queue
         }
+        signalled.set(false);
         T item;
         while ((item = items.poll()) != null) {
             consumer.accept(item);
