@@ -78,7 +78,8 @@ public final class Client implements AutoCloseable {
      * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
      * after {@link ClientSettings#requestTimeout()}, and with {@link IllegalStateException} when the message
      * could not be queued (router away too long) or the client closed before the result. Completed on the
-     * common pool, never on the I/O thread.
+     * common pool, never on the I/O thread. A Python reference worker reports a failed job as
+     * {@code {"value": "<error text>"}}, which cannot be told from a text result: the future completes with it.
      *
      * @throws IllegalStateException when the client is closed
      */
