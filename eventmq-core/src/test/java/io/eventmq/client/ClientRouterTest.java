@@ -156,6 +156,28 @@ class ClientRouterTest {
     }
 
     @Test
+    void scheduleAndUnscheduleReachTheSchedulerInTheReferencesFrames() {
+        startRouter(RouterSettings.DEFAULTS);
+        RawDealer scheduler = new RawDealer(context, endpoints.frontend(), "scheduler-1");
+        closing.add(scheduler);
+        scheduler.sendMessage("INFORM", "inform-s", "", "scheduler");
+        scheduler.receive("ACK");
+        Client client = client(ClientSettings.DEFAULTS);
+        Headers guarantee = Headers.NONE.withGuarantee(true);
+
+        String every = client.schedule("default", guarantee, Duration.ofMinutes(1), ECHO);
+        String byCron = client.schedule("email", guarantee, "*/5 * * * *", ECHO);
+        String stop = client.unschedule("default", guarantee, ECHO);
+
+        assertThat(scheduler.receive("SCHEDULE")).containsExactly("", "eMQP/1.0", "SCHEDULE", every, "default",
+                "guarantee", "60", ECHO, "");
+        assertThat(scheduler.receive("SCHEDULE")).containsExactly("", "eMQP/1.0", "SCHEDULE", byCron, "email",
+                "guarantee", "-1", ECHO, "*/5 * * * *");
+        assertThat(scheduler.receive("UNSCHEDULE")).containsExactly("", "eMQP/1.0", "UNSCHEDULE", stop, "default",
+                "guarantee", "-1", ECHO, "");
+    }
+
+    @Test
     void callsWaitWhileTheRouterIsAwayAndFailClearlyBeyondTheHighWaterMark() throws Exception {
         String address = "tcp://127.0.0.1:" + FreePort.find();
         Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(address).withSocketOptions(

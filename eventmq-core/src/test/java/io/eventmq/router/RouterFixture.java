@@ -15,7 +15,7 @@ import tools.jackson.databind.JsonNode;
 /** A started router on free loopback ports, raw DEALER peers for it, and what its listener heard. */
 final class RouterFixture implements AutoCloseable {
 
-    /** Events as "kind queue-or-type id", e.g. "dispatched default worker-1", "peerLeft WORKER worker-1". */
+    /** Events as "kind queue-or-type id ...", e.g. "dispatched default worker-1 r1", "waiting email 2". */
     final List<String> events = new CopyOnWriteArrayList<>();
     final ZContext context = new ZContext();
     final Router router;
@@ -53,6 +53,18 @@ final class RouterFixture implements AutoCloseable {
                     public void buffered(String queue, String msgid) {
                         events.add("buffered " + queue + " " + msgid);
                         next.buffered(queue, msgid);
+                    }
+
+                    @Override
+                    public void waiting(String queue, int size) {
+                        events.add("waiting " + queue + " " + size);
+                        next.waiting(queue, size);
+                    }
+
+                    @Override
+                    public void dropped(DropReason reason, String detail) {
+                        events.add("dropped " + reason);
+                        next.dropped(reason, detail);
                     }
 
                     @Override

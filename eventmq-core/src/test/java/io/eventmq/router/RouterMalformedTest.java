@@ -59,6 +59,8 @@ class RouterMalformedTest {
             assertThat(fixture.router.drops(DropReason.INVALID_ADMIN)).isEqualTo(envelopes + 1);
         });
         assertThat(worker.poll(Duration.ofMillis(200))).as("no answer to malformed input").isNull();
+        assertThat(fixture.events).filteredOn(event -> event.startsWith("dropped INVALID_")).hasSize(
+                3 * envelopes + 10);
 
         worker.ready(1);
         client.sendMessage("REQUEST", "good", "default", "", JOB);

@@ -86,6 +86,9 @@ class RouterRoutingTest {
 
         assertThat(List.of(receivedMsgid(worker), receivedMsgid(worker), receivedMsgid(worker)))
                 .containsExactly("unknown-queue-1", "email-1", "email-2");
+        assertThat(fixture.events).filteredOn(event -> event.startsWith("waiting ")).containsExactly(
+                "waiting email 1", "waiting default 1", "waiting email 2",
+                "waiting default 0", "waiting email 1", "waiting email 0");
         for (String msgid : List.of("email-1", "unknown-queue-1", "email-2")) {
             RouterSessionTest.assertReply(client.receive(), msgid);
         }
