@@ -25,10 +25,6 @@ final class Schedulers {
         return schedulers.get(id);
     }
 
-    boolean isEmpty() {
-        return schedulers.isEmpty();
-    }
-
     int size() {
         return schedulers.size();
     }
