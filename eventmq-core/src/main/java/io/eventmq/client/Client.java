@@ -1,0 +1,197 @@
+package io.eventmq.client;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+
+import org.zeromq.ZContext;
+
+import io.eventmq.protocol.Command;
+import io.eventmq.protocol.Headers;
+import io.eventmq.protocol.JobPayload;
+import io.eventmq.protocol.Message;
+import io.eventmq.transport.Mailbox;
+
+/**
+ * Sends REQUEST, SCHEDULE and UNSCHEDULE to a router's frontend and receives the results our router forwards.
+ * Thread-safe: callers in any thread hand their messages to the client's own I/O thread, which owns the
+ * DEALER. ZeroMQ connects and reconnects in the background; while the router is away, messages wait in the
+ * socket up to its send high-water mark, and a call beyond that fails with {@link IllegalStateException}.
+ *
+ * <pre>{@code
+ * try (Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()))) {
+ *     String value = client.request("default", Headers.NONE,
+ *             JobPayload.of("jobs", "echo", List.of(1), Map.of()).encode()).get();
+ * }
+ * }</pre>
+ *
+ * The {@link ZContext} is shared, not owned.
+ */
+public final class Client implements AutoCloseable {
+
+    private static final String DEFAULT_QUEUE = "default";
+
+    private final Object lock = new Object();
+    private final Mailbox<Runnable> mailbox;
+    private final ClientLoop loop;
+    private final Thread thread;
+    private final String identity;
+    private boolean closed;
+
+    /**
+     * Starts the I/O thread and connects to {@code settings.address()}.
+     *
+     * @throws IllegalArgumentException when the address cannot be connected to (malformed)
+     */
+    public Client(ZContext context, ClientSettings settings) {
+        Objects.requireNonNull(settings, "settings");
+        mailbox = new Mailbox<>(Objects.requireNonNull(context, "context"));
+        CompletableFuture<String> connected = new CompletableFuture<>();
+        loop = new ClientLoop(context, settings, mailbox, connected, this::ended);
+        thread = new Thread(loop, "eventmq-client");
+        thread.setDaemon(true);
+        thread.start();
+        identity = join(connected);
+    }
+
+    /** The DEALER's identity, which the router sees as the sender. */
+    public String identity() {
+        return identity;
+    }
+
+    /**
+     * Sends a REQUEST without waiting for its result (fire and forget).
+     *
+     * @return the REQUEST's msgid
+     * @throws IllegalStateException when closed or when the send queue is full (router away too long)
+     */
+    public String send(String queue, Headers headers, String payload) {
+        return queued(Message.of(Command.REQUEST, queue, headers.encode(), payload));
+    }
+
+    /**
+     * Sends a REQUEST with {@code reply-requested} and returns its result: the JSON text of the job's
+     * {@code value}. The future fails with {@link JobFailedException} when the result carries an error (the
+     * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
+     * after {@link ClientSettings#requestTimeout()}, and with {@link IllegalStateException} when the message
+     * could not be queued (router away too long) or the client closed before the result. Completed on the
+     * common pool, never on the I/O thread. A Python reference worker reports a failed job as
+     * {@code {"value": "<error text>"}}, which cannot be told from a text result: the future completes with it.
+     *
+     * @throws IllegalStateException when the client is closed
+     */
+    public CompletableFuture<String> request(String queue, Headers headers, String payload) {
+        Message message = Message.of(Command.REQUEST, queue, headers.withReplyRequested(true).encode(), payload);
+        CompletableFuture<String> result = new CompletableFuture<>();
+        hand(new ClientLoop.Outgoing(message, result, true));
+        return result;
+    }
+
+    /**
+     * Sends the reference's job payload ({@code ["run", {"path", "callable", ...}]}) to the default queue,
+     * fire and forget, like the reference's {@code defer_job}.
+     *
+     * @return the REQUEST's msgid
+     */
+    public String defer(String path, String callable, List<?> args, Map<String, ?> kwargs) {
+        return send(DEFAULT_QUEUE, Headers.NONE, JobPayload.of(path, callable, args, kwargs).encode());
+    }
+
+    /**
+     * Asks a scheduler to run {@code payload} on {@code queue} every {@code interval} (whole seconds).
+     *
+     * @return the SCHEDULE's msgid; a refusal (no scheduler) arrives as an error REPLY and is logged
+     */
+    public String schedule(String queue, Headers headers, Duration interval, String payload) {
+        if (interval.toSeconds() < 1) {
+            throw new IllegalArgumentException("interval must be 1 s or more, was " + interval);
+        }
+        return queued(scheduleMessage(Command.SCHEDULE, queue, headers, interval.toSeconds(), payload, ""));
+    }
+
+    /**
+     * Asks a scheduler to run {@code payload} on {@code queue} by a 5-field {@code cron} expression.
+     *
+     * @return the SCHEDULE's msgid
+     */
+    public String schedule(String queue, Headers headers, String cron, String payload) {
+        if (cron.isBlank()) {
+            throw new IllegalArgumentException("cron must not be blank");
+        }
+        return queued(scheduleMessage(Command.SCHEDULE, queue, headers, -1, payload, cron));
+    }
+
+    /**
+     * Asks every scheduler to drop the schedule of {@code payload} (schedules are identified by payload).
+     *
+     * @return the UNSCHEDULE's msgid
+     */
+    public String unschedule(String queue, Headers headers, String payload) {
+        return queued(scheduleMessage(Command.UNSCHEDULE, queue, headers, -1, payload, ""));
+    }
+
+    private static Message scheduleMessage(Command command, String queue, Headers headers, long intervalSeconds,
+                                           String payload, String cron) {
+        return Message.of(command, queue, headers.encode(), Long.toString(intervalSeconds), payload, cron);
+    }
+
+    /** Hands {@code message} to the I/O thread and waits until it is queued on the socket. */
+    private String queued(Message message) {
+        CompletableFuture<String> queued = new CompletableFuture<>();
+        hand(new ClientLoop.Outgoing(message, queued, false));
+        return join(queued);
+    }
+
+    private void hand(ClientLoop.Outgoing outgoing) {
+        synchronized (lock) {
+            if (closed) {
+                throw new IllegalStateException("client closed");
+            }
+            mailbox.post(() -> loop.send(outgoing));
+        }
+    }
+
+    /** Sends what was handed over before, fails the futures still waiting for a result, closes the socket. */
+    @Override
+    public void close() {
+        synchronized (lock) {
+            if (!closed) {
+                closed = true;
+                mailbox.post(loop::stop);
+            }
+        }
+        if (Thread.currentThread() != thread) {
+            boolean interrupted = false;
+            while (thread.isAlive()) {
+                try {
+                    thread.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void ended() {
+        synchronized (lock) {
+            closed = true;
+        }
+    }
+
+    private static String join(CompletableFuture<String> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+}

@@ -1,0 +1,231 @@
+package io.eventmq.client;
+
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeoutException;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+
+import io.eventmq.protocol.Command;
+import io.eventmq.protocol.Message;
+import io.eventmq.protocol.ProtocolException;
+import io.eventmq.protocol.WireJson;
+import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.Mailbox;
+import io.eventmq.transport.Poller;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox},
+ * matches forwarded results to the waiting futures and fails those whose time is up. Callers' futures are
+ * completed on the common pool, never on this thread.
+ */
+final class ClientLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Client.class);
+
+    /** Messages read before the mailbox gets its turn. */
+    private static final int BATCH = 256;
+
+    /**
+     * A message a caller hands over.
+     *
+     * @param message      what to send
+     * @param future       completed with the msgid once queued, or with the result when {@code awaitsResult}
+     * @param awaitsResult whether {@code future} is the caller's and waits for the forwarded result
+     */
+    record Outgoing(Message message, CompletableFuture<String> future, boolean awaitsResult) {
+    }
+
+    private record Awaiting(CompletableFuture<String> future, long deadline) {
+    }
+
+    private final ZContext context;
+    private final ClientSettings settings;
+    private final Mailbox<Runnable> mailbox;
+    private final CompletableFuture<String> connected;
+    private final Runnable onEnd;
+    private final Executor callbacks = ForkJoinPool.commonPool();
+    private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
+    private final long timeoutMillis;
+    private EmqpSocket socket;
+    private boolean running = true;
+
+    ClientLoop(ZContext context, ClientSettings settings, Mailbox<Runnable> mailbox,
+               CompletableFuture<String> connected, Runnable onEnd) {
+        this.context = context;
+        this.settings = settings;
+        this.mailbox = mailbox;
+        this.connected = connected;
+        this.onEnd = onEnd;
+        this.timeoutMillis = settings.requestTimeout().toMillis();
+    }
+
+    @Override
+    public void run() {
+        Poller poller = null;
+        try {
+            socket = EmqpSocket.dealer(context, settings.socketOptions());
+            socket.connect(settings.address());
+            poller = new Poller(context);
+            poller.register(mailbox);
+            poller.register(socket);
+            connected.complete(socket.identity());
+            loop(poller);
+        } catch (RuntimeException e) {
+            if (!connected.completeExceptionally(e)) {
+                log.error("Client stopped by an unexpected error", e);
+            }
+        } finally {
+            running = false;
+            onEnd.run();
+            mailbox.drain(Runnable::run);
+            IllegalStateException closed = new IllegalStateException("client closed before the result arrived");
+            awaiting.values().forEach(waiting -> fail(waiting.future(), closed));
+            awaiting.clear();
+            if (poller != null) {
+                poller.close();
+            }
+            if (socket != null) {
+                socket.close();
+            }
+            mailbox.close();
+        }
+    }
+
+    private void loop(Poller poller) {
+        while (running) {
+            poller.poll(pollTimeout());
+            if (poller.isReadable(mailbox)) {
+                mailbox.drain(Runnable::run);
+            }
+            if (running && poller.isReadable(socket)) {
+                read();
+            }
+            expire();
+        }
+    }
+
+    void stop() {
+        running = false;
+    }
+
+    /** Sends a caller's message; fails its future when the client is closed or the send queue is full. */
+    void send(Outgoing outgoing) {
+        if (!running) {
+            fail(outgoing, new IllegalStateException("client closed"));
+            return;
+        }
+        Message message = outgoing.message();
+        if (!socket.send(message)) {
+            fail(outgoing, new IllegalStateException(message.commandName() + " not sent: "
+                    + settings.socketOptions().sendHighWaterMark() + " messages already wait for the router at "
+                    + settings.address() + " (the send high-water mark)"));
+            return;
+        }
+        if (outgoing.awaitsResult()) {
+            awaiting.put(message.msgid(), new Awaiting(outgoing.future(), now() + timeoutMillis));
+        } else {
+            outgoing.future().complete(message.msgid());
+        }
+    }
+
+    private void fail(Outgoing outgoing, RuntimeException error) {
+        if (outgoing.awaitsResult()) {
+            fail(outgoing.future(), error);
+        } else {
+            outgoing.future().completeExceptionally(error);
+        }
+    }
+
+    private long pollTimeout() {
+        if (awaiting.isEmpty()) {
+            return -1;
+        }
+        return Math.max(0, awaiting.values().iterator().next().deadline() - now());
+    }
+
+    private void read() {
+        for (int i = 0; i < BATCH; i++) {
+            Message message;
+            try {
+                message = socket.receive();
+            } catch (ProtocolException e) {
+                log.warn("Invalid message from the router: {}", e.getMessage());
+                continue;
+            }
+            if (message == null) {
+                return;
+            }
+            if (message.command() == Command.REPLY && message.body().size() >= 2) {
+                result(message.body().get(0), message.body().get(1));
+            }
+        }
+    }
+
+    /** A forwarded result {@code {"value": ...}} or an error {@code {"value": null, "error": {...}}}. */
+    private void result(String json, String requestMsgid) {
+        Awaiting waiting = awaiting.remove(requestMsgid);
+        JsonNode root;
+        try {
+            root = WireJson.read("result of " + requestMsgid, json);
+            if (!root.isObject() || !root.has("value")) {
+                throw new ProtocolException("result of " + requestMsgid + " is not {\"value\": ...}");
+            }
+        } catch (ProtocolException e) {
+            log.warn("Invalid result from the router: {}", e.getMessage());
+            if (waiting != null) {
+                fail(waiting.future(), e);
+            }
+            return;
+        }
+        JsonNode error = root.get("error");
+        if (error != null && !error.isNull()) {
+            JobFailedException failure = failure(requestMsgid, error);
+            if (waiting != null) {
+                fail(waiting.future(), failure);
+            } else {
+                log.warn("{}", failure.getMessage());
+            }
+        } else if (waiting != null) {
+            String value = WireJson.write(root.get("value"));
+            callbacks.execute(() -> waiting.future().complete(value));
+        }
+    }
+
+    private static JobFailedException failure(String msgid, JsonNode error) {
+        if (error.isObject()) {
+            return new JobFailedException(msgid, error.path("type").asString(""),
+                    error.path("message").asString(""), WireJson.write(error));
+        }
+        return new JobFailedException(msgid, "", error.asString(WireJson.write(error)), WireJson.write(error));
+    }
+
+    private void expire() {
+        long now = now();
+        Iterator<Map.Entry<String, Awaiting>> oldest = awaiting.entrySet().iterator();
+        while (oldest.hasNext()) {
+            Map.Entry<String, Awaiting> entry = oldest.next();
+            if (entry.getValue().deadline() > now) {
+                return;
+            }
+            oldest.remove();
+            fail(entry.getValue().future(), new TimeoutException("no result for REQUEST " + entry.getKey()
+                    + " within " + settings.requestTimeout()));
+        }
+    }
+
+    private void fail(CompletableFuture<String> future, Throwable error) {
+        callbacks.execute(() -> future.completeExceptionally(error));
+    }
+
+    private static long now() {
+        return System.nanoTime() / 1_000_000;
+    }
+}

@@ -1,0 +1,34 @@
+package io.eventmq.client;
+
+/**
+ * A REQUEST's result carried an error: the job failed on its worker, or the router refused the REQUEST
+ * ({@code {"value": null, "error": {"type": "QUEUE_FULL", "message": "..."}}}).
+ */
+public final class JobFailedException extends RuntimeException {
+
+    private final String msgid;
+    private final String type;
+    private final String error;
+
+    JobFailedException(String msgid, String type, String message, String error) {
+        super("REQUEST " + msgid + " failed: " + type + ": " + message);
+        this.msgid = msgid;
+        this.type = type;
+        this.error = error;
+    }
+
+    /** The msgid of the failed REQUEST. */
+    public String msgid() {
+        return msgid;
+    }
+
+    /** The error's {@code type}, e.g. {@code QUEUE_FULL}; empty when the error had none. */
+    public String type() {
+        return type;
+    }
+
+    /** The whole error object as JSON text. */
+    public String error() {
+        return error;
+    }
+}

@@ -1,0 +1,29 @@
+package io.eventmq.router;
+
+/** Why a router dropped or refused something; each is counted ({@link Router#drops(DropReason)}) and logged once. */
+public enum DropReason {
+    /** Malformed or unexpected message on the frontend (clients, schedulers). */
+    INVALID_FRONTEND,
+    /** Malformed or unexpected message on the backend (workers), e.g. an INFORM with invalid queue JSON. */
+    INVALID_BACKEND,
+    /** Malformed or unknown message on the admin socket. */
+    INVALID_ADMIN,
+    /** READY or HEARTBEAT from a worker that never INFORMed or was forgotten; it is told KBYE. */
+    UNKNOWN_WORKER,
+    /** REQUEST refused: its queue's buffer is at the high-water mark. The client gets an error REPLY. */
+    QUEUE_FULL,
+    /** SCHEDULE or UNSCHEDULE refused: no scheduler is registered. The client gets an error REPLY. */
+    NO_SCHEDULER,
+    /** A buffered REQUEST refused because the router stopped. The client gets an error REPLY. */
+    ROUTER_STOPPED,
+    /** A worker's result or an error REPLY could not be sent to its client (gone, or its queue is full). */
+    REPLY_UNDELIVERABLE,
+    /** A receipt could not be sent to its client (gone, or not reading, as the reference client). */
+    RECEIPT_UNDELIVERABLE,
+    /** A worker's REPLY for a REQUEST the router does not remember (never seen, expired or evicted). */
+    RESULT_UNMATCHED,
+    /** A dispatched REQUEST's client forgotten after {@link RouterSettings#pendingResultExpiry()}. */
+    PENDING_EXPIRED,
+    /** A dispatched REQUEST's client forgotten because {@link RouterSettings#pendingResultLimit()} was reached. */
+    PENDING_EVICTED
+}

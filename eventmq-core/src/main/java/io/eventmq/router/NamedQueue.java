@@ -1,0 +1,75 @@
+package io.eventmq.router;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import io.eventmq.util.EmqDeque;
+
+/**
+ * One queue: its workers ordered by weight (highest first) and, within a weight, least recently used first;
+ * the REQUESTs waiting for a free slot; how many REQUESTs it dispatched.
+ */
+final class NamedQueue {
+
+    /**
+     * A worker's membership in this queue.
+     *
+     * @param weight the weight the worker gave this queue
+     * @param worker the worker
+     */
+    record Member(int weight, Worker worker) {
+    }
+
+    final String name;
+    final EmqDeque<Waiting> waiting;
+    private final List<Member> members = new ArrayList<>();
+    long processed;
+
+    NamedQueue(String name, int highWaterMark) {
+        this.name = name;
+        this.waiting = new EmqDeque<>(highWaterMark, refused -> { });
+    }
+
+    /** Adds {@code worker} behind the members of the same or a higher weight. */
+    void add(int weight, Worker worker) {
+        members.add(endOfWeight(weight), new Member(weight, worker));
+    }
+
+    void remove(Worker worker) {
+        members.removeIf(member -> member.worker() == worker);
+    }
+
+    boolean hasWorkers() {
+        return !members.isEmpty();
+    }
+
+    List<Member> members() {
+        return members;
+    }
+
+    /**
+     * The worker to give the next REQUEST: the first, by weight then least recently used, with a free slot.
+     * It moves behind the other members of its weight.
+     *
+     * @return the worker, {@code null} when none has a free slot
+     */
+    Worker take() {
+        for (int i = 0; i < members.size(); i++) {
+            Member member = members.get(i);
+            if (member.worker().freeSlots > 0) {
+                members.remove(i);
+                members.add(endOfWeight(member.weight()), member);
+                return member.worker();
+            }
+        }
+        return null;
+    }
+
+    private int endOfWeight(int weight) {
+        int index = 0;
+        while (index < members.size() && members.get(index).weight() >= weight) {
+            index++;
+        }
+        return index;
+    }
+}

@@ -1,0 +1,473 @@
+package io.eventmq.router;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.zeromq.ZContext;
+
+import io.eventmq.protocol.Command;
+import io.eventmq.protocol.Message;
+import io.eventmq.protocol.ProtocolException;
+import io.eventmq.protocol.QueueList;
+import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.Mailbox;
+import io.eventmq.transport.Poller;
+
+/**
+ * The router's I/O thread: owns the three ROUTER sockets and all routing state, and computes its poll
+ * timeout from the next heartbeat tick. Other threads reach it only through the {@link Mailbox}.
+ */
+final class RouterLoop implements Runnable {
+
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
+
+    /** Messages read from one socket before the others get their turn. */
+    private static final int BATCH = 256;
+
+    private enum Side {
+        FRONTEND(DropReason.INVALID_FRONTEND),
+        BACKEND(DropReason.INVALID_BACKEND),
+        ADMIN(DropReason.INVALID_ADMIN);
+
+        final DropReason invalid;
+
+        Side(DropReason invalid) {
+            this.invalid = invalid;
+        }
+    }
+
+    private final ZContext context;
+    private final RouterSettings settings;
+    private final RouterListener listener;
+    private final AtomicLongArray drops;
+    private final Mailbox<Runnable> mailbox;
+    private final CompletableFuture<RouterEndpoints> bound;
+    private final Runnable onEnd;
+    private final Workers workers;
+    private final Schedulers schedulers = new Schedulers();
+    private final PendingRequests pending;
+    private final long tickMillis;
+    private final long timeoutMillis;
+    private final long expiryMillis;
+    private EmqpSocket frontend;
+    private EmqpSocket backend;
+    private EmqpSocket admin;
+    private boolean running = true;
+
+    RouterLoop(ZContext context, RouterSettings settings, RouterListener listener, AtomicLongArray drops,
+               Mailbox<Runnable> mailbox, CompletableFuture<RouterEndpoints> bound, Runnable onEnd) {
+        this.context = context;
+        this.settings = settings;
+        this.listener = listener;
+        this.drops = drops;
+        this.mailbox = mailbox;
+        this.bound = bound;
+        this.onEnd = onEnd;
+        this.workers = new Workers(settings.queueHighWaterMark());
+        this.pending = new PendingRequests(settings.pendingResultLimit());
+        this.tickMillis = settings.heartbeat().interval().toMillis();
+        this.timeoutMillis = settings.heartbeat().timeout().toMillis();
+        this.expiryMillis = settings.pendingResultExpiry().toMillis();
+    }
+
+    @Override
+    public void run() {
+        Poller poller = null;
+        try {
+            frontend = EmqpSocket.router(context, settings.socketOptions());
+            backend = EmqpSocket.router(context, settings.socketOptions());
+            admin = EmqpSocket.router(context, settings.socketOptions());
+            RouterEndpoints endpoints = new RouterEndpoints(frontend.bind(settings.frontendAddress()),
+                    backend.bind(settings.backendAddress()), admin.bind(settings.adminAddress()));
+            poller = new Poller(context);
+            poller.register(mailbox);
+            poller.register(frontend);
+            poller.register(backend);
+            poller.register(admin);
+            log.info("Router listening: clients and schedulers on {}, workers on {}, admin on {}",
+                    endpoints.frontend(), endpoints.backend(), endpoints.admin());
+            bound.complete(endpoints);
+            loop(poller);
+        } catch (RuntimeException e) {
+            if (!bound.completeExceptionally(e)) {
+                log.error("Router stopped by an unexpected error", e);
+            }
+        } finally {
+            if (poller != null) {
+                poller.close();
+            }
+            close(frontend);
+            close(backend);
+            close(admin);
+            onEnd.run();
+        }
+    }
+
+    private static void close(EmqpSocket socket) {
+        if (socket != null) {
+            socket.close();
+        }
+    }
+
+    private void loop(Poller poller) {
+        long nextTick = now() + tickMillis;
+        while (running) {
+            poller.poll(Math.max(0, nextTick - now()));
+            if (poller.isReadable(mailbox)) {
+                mailbox.drain(Runnable::run);
+            }
+            if (poller.isReadable(frontend)) {
+                read(frontend, Side.FRONTEND);
+            }
+            if (poller.isReadable(backend)) {
+                read(backend, Side.BACKEND);
+            }
+            if (poller.isReadable(admin)) {
+                read(admin, Side.ADMIN);
+            }
+            long now = now();
+            if (running && now >= nextTick) {
+                tick(now);
+                nextTick = now + tickMillis;
+            }
+        }
+    }
+
+    /** Stops the loop after KBYE to every peer. The I/O thread only; other threads post it. */
+    void stop(String why) {
+        if (!running) {
+            return;
+        }
+        log.info("Router stopping: {}", why);
+        for (Scheduler scheduler : schedulers.all()) {
+            frontend.send(scheduler.id, Message.of(Command.KBYE));
+            removeScheduler(scheduler, "router stopped");
+        }
+        for (Worker worker : workers.all()) {
+            backend.send(worker.id, Message.of(Command.KBYE));
+            removeWorker(worker, "router stopped");
+        }
+        for (NamedQueue queue : workers.queues()) {
+            while (!queue.waiting.isEmpty()) {
+                refuse(queue.waiting.popLeft().request(), DropReason.ROUTER_STOPPED,
+                        "the router stopped before a worker took the REQUEST");
+            }
+        }
+        running = false;
+    }
+
+    private void read(EmqpSocket socket, Side side) {
+        for (int i = 0; i < BATCH && running; i++) {
+            Message message;
+            try {
+                message = socket.receive();
+            } catch (ProtocolException e) {
+                drop(side.invalid, "Invalid message on the " + side + " socket: " + e.getMessage());
+                continue;
+            }
+            if (message == null) {
+                return;
+            }
+            try {
+                switch (side) {
+                    case FRONTEND -> onFrontend(message);
+                    case BACKEND -> onBackend(message);
+                    case ADMIN -> onAdmin(message);
+                }
+            } catch (ProtocolException e) {
+                drop(side.invalid, "Invalid " + message.commandName() + " " + message.msgid() + " from "
+                        + message.sender() + " on the " + side + " socket: " + e.getMessage());
+            }
+        }
+    }
+
+    private void onFrontend(Message message) {
+        Scheduler scheduler = schedulers.get(message.sender());
+        if (scheduler != null) {
+            scheduler.lastSeen = now();
+        }
+        switch (message.command()) {
+            case REQUEST -> request(message);
+            case SCHEDULE -> schedule(message);
+            case UNSCHEDULE -> unschedule(message);
+            case INFORM -> inform(Side.FRONTEND, message);
+            case HEARTBEAT -> { }
+            case KBYE -> {
+                if (scheduler != null) {
+                    removeScheduler(scheduler, "said KBYE");
+                }
+            }
+            default -> throw new ProtocolException("not a command clients or schedulers send");
+        }
+    }
+
+    private void onBackend(Message message) {
+        Worker worker = workers.get(message.sender());
+        if (worker != null) {
+            worker.lastSeen = now();
+        }
+        switch (message.command()) {
+            case READY -> {
+                if (worker == null) {
+                    unknownWorker(message);
+                } else {
+                    ready(worker);
+                }
+            }
+            case REPLY -> reply(message);
+            case HEARTBEAT -> {
+                if (worker == null) {
+                    unknownWorker(message);
+                }
+            }
+            case INFORM -> inform(Side.BACKEND, message);
+            case KBYE -> {
+                if (worker != null) {
+                    removeWorker(worker, "said KBYE");
+                }
+            }
+            default -> throw new ProtocolException("not a command workers send");
+        }
+    }
+
+    private void onAdmin(Message message) {
+        switch (message.command()) {
+            case STATUS -> answer(message, AdminReports.status(workers, pending, now()));
+            case ROUTER_SHOW_WORKERS -> answer(message, AdminReports.workers(workers, now()));
+            case ROUTER_SHOW_SCHEDULERS -> answer(message, AdminReports.schedulers(schedulers, now()));
+            case DISCONNECT -> {
+                admin.send(message.sender(), Message.of(Command.ACK, message.msgid()));
+                stop("DISCONNECT from admin " + message.sender());
+            }
+            default -> throw new ProtocolException("not an admin command");
+        }
+    }
+
+    private void answer(Message question, String json) {
+        if (!admin.send(question.sender(), Message.of(Command.REPLY, json))) {
+            drop(DropReason.REPLY_UNDELIVERABLE, "Answer to " + question.commandName() + " not sent: admin "
+                    + question.sender() + " is gone");
+        }
+    }
+
+    private void inform(Side side, Message message) {
+        String type = message.frame(1);
+        List<WeightedQueue> queues = QueueList.parse(message.frame(0));
+        String id = message.sender();
+        if (side == Side.BACKEND && "worker".equals(type)) {
+            Worker worker = workers.add(id, queues.isEmpty() ? settings.defaultQueues() : queues, now());
+            if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
+                log.info("Worker {} joined, queues {}", id, QueueList.encode(worker.announced));
+                listener.peerJoined(PeerType.WORKER, id);
+            } else {
+                workers.remove(worker);
+            }
+        } else if (side == Side.FRONTEND && "scheduler".equals(type)) {
+            Scheduler scheduler = schedulers.add(id, now());
+            if (frontend.send(id, Message.of(Command.ACK, message.msgid()))) {
+                log.info("Scheduler {} joined", id);
+                listener.peerJoined(PeerType.SCHEDULER, id);
+            } else {
+                schedulers.remove(scheduler);
+            }
+        } else {
+            throw new ProtocolException("INFORM of type \"" + type + "\" does not belong on this socket");
+        }
+    }
+
+    private void request(Message request) {
+        if (request.body().size() < 3) {
+            throw new ProtocolException("REQUEST needs queue, headers and payload frames, has "
+                    + request.body().size() + " body frames");
+        }
+        NamedQueue queue = workers.route(request.body().get(0));
+        long now = now();
+        if (!dispatch(queue, request, now)) {
+            if (!queue.waiting.append(new Waiting(request, now))) {
+                refuse(request, DropReason.QUEUE_FULL, "queue \"" + queue.name + "\" already holds "
+                        + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
+                return;
+            }
+            listener.buffered(queue.name, request.msgid());
+            listener.waiting(queue.name, queue.waiting.size());
+        }
+        if (!frontend.send(request.sender(), Message.of(Command.REPLY, request.msgid()))) {
+            drop(DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST " + request.msgid() + " not sent: client "
+                    + request.sender() + " is gone or not reading");
+        }
+    }
+
+    /** Sends {@code request} to a worker of {@code queue} with a free slot. @return false when none took it */
+    private boolean dispatch(NamedQueue queue, Message request, long acceptedAt) {
+        for (int tries = workers.size() + 1; tries > 0; tries--) {
+            Worker worker = queue.take();
+            if (worker == null) {
+                return false;
+            }
+            if (sendRequest(worker, queue, request, acceptedAt)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private boolean sendRequest(Worker worker, NamedQueue queue, Message request, long acceptedAt) {
+        if (!backend.send(worker.id, request)) {
+            removeWorker(worker, "gone: a REQUEST could not be sent to it");
+            return false;
+        }
+        worker.freeSlots--;
+        worker.processed++;
+        queue.processed++;
+        boolean forward = schedulers.get(request.sender()) == null;
+        String evicted = pending.add(request.msgid(),
+                new PendingRequests.Pending(request.sender(), queue.name, acceptedAt, now(), forward));
+        if (evicted != null) {
+            drop(DropReason.PENDING_EVICTED, "Forgot the client of REQUEST " + evicted
+                    + ": more than " + settings.pendingResultLimit() + " REQUESTs await a result");
+        }
+        listener.dispatched(queue.name, worker.id, request.msgid());
+        return true;
+    }
+
+    /** A free slot: the oldest waiting REQUEST of the worker's queues, in the worker's order, or credit. */
+    private void ready(Worker worker) {
+        worker.freeSlots++;
+        for (NamedQueue queue : worker.queues) {
+            Waiting next = queue.waiting.peekLeft();
+            if (next != null) {
+                if (sendRequest(worker, queue, next.request(), next.acceptedAt())) {
+                    queue.waiting.popLeft();
+                    listener.waiting(queue.name, queue.waiting.size());
+                }
+                return;
+            }
+        }
+    }
+
+    private void reply(Message reply) {
+        String result = reply.frame(0);
+        String requestMsgid = reply.frame(1);
+        PendingRequests.Pending request = pending.remove(requestMsgid);
+        if (request == null) {
+            drop(DropReason.RESULT_UNMATCHED, "REPLY from worker " + reply.sender() + " for REQUEST "
+                    + requestMsgid + ", which the router does not remember (unknown or expired)");
+            return;
+        }
+        if (request.forward() && !frontend.send(request.client(),
+                Message.of(Command.REPLY, result, requestMsgid))) {
+            drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + requestMsgid + " not sent: client "
+                    + request.client() + " is gone or not reading");
+        }
+    }
+
+    private void schedule(Message schedule) {
+        requireScheduleFrames(schedule);
+        for (int tries = schedulers.size(); tries > 0; tries--) {
+            Scheduler scheduler = schedulers.next();
+            if (frontend.send(scheduler.id, schedule)) {
+                return;
+            }
+            removeScheduler(scheduler, "gone: a SCHEDULE could not be sent to it");
+        }
+        refuse(schedule, DropReason.NO_SCHEDULER, "no scheduler is registered");
+    }
+
+    private void unschedule(Message unschedule) {
+        requireScheduleFrames(unschedule);
+        boolean sent = false;
+        for (Scheduler scheduler : schedulers.all()) {
+            if (frontend.send(scheduler.id, unschedule)) {
+                sent = true;
+            } else {
+                removeScheduler(scheduler, "gone: an UNSCHEDULE could not be sent to it");
+            }
+        }
+        if (!sent) {
+            refuse(unschedule, DropReason.NO_SCHEDULER, "no scheduler is registered");
+        }
+    }
+
+    private static void requireScheduleFrames(Message message) {
+        if (message.body().size() < 5) {
+            throw new ProtocolException(message.commandName() + " needs queue, headers, interval_secs, payload"
+                    + " and cron frames, has " + message.body().size() + " body frames");
+        }
+    }
+
+    private void unknownWorker(Message message) {
+        drop(DropReason.UNKNOWN_WORKER, message.commandName() + " from unknown worker " + message.sender()
+                + ": told KBYE so that it INFORMs again");
+        backend.send(message.sender(), Message.of(Command.KBYE));
+    }
+
+    /** Heartbeats to every worker and scheduler; forgets the silent ones and the expired pending REQUESTs. */
+    private void tick(long now) {
+        if (settings.heartbeat().enabled()) {
+            String timestamp = BigDecimal.valueOf(System.currentTimeMillis(), 3).toPlainString();
+            for (Worker worker : workers.all()) {
+                if (now - worker.lastSeen >= timeoutMillis) {
+                    removeWorker(worker, "silent for " + (now - worker.lastSeen) + " ms");
+                } else if (!backend.send(worker.id, Message.of(Command.HEARTBEAT, timestamp))) {
+                    removeWorker(worker, "gone: a HEARTBEAT could not be sent to it");
+                }
+            }
+            for (Scheduler scheduler : schedulers.all()) {
+                if (now - scheduler.lastSeen >= timeoutMillis) {
+                    removeScheduler(scheduler, "silent for " + (now - scheduler.lastSeen) + " ms");
+                } else if (!frontend.send(scheduler.id, Message.of(Command.HEARTBEAT, timestamp))) {
+                    removeScheduler(scheduler, "gone: a HEARTBEAT could not be sent to it");
+                }
+            }
+        }
+        int expired = pending.expire(now - expiryMillis);
+        if (expired > 0) {
+            drops.addAndGet(DropReason.PENDING_EXPIRED.ordinal(), expired);
+            log.debug("Forgot the clients of {} REQUESTs without a result after {} ms", expired, expiryMillis);
+            listener.dropped(DropReason.PENDING_EXPIRED, expired + " pending REQUESTs expired");
+        }
+    }
+
+    private void removeWorker(Worker worker, String reason) {
+        workers.remove(worker);
+        log.info("Worker {} removed: {}", worker.id, reason);
+        listener.peerLeft(PeerType.WORKER, worker.id, reason);
+    }
+
+    private void removeScheduler(Scheduler scheduler, String reason) {
+        schedulers.remove(scheduler);
+        log.info("Scheduler {} removed: {}", scheduler.id, reason);
+        listener.peerLeft(PeerType.SCHEDULER, scheduler.id, reason);
+    }
+
+    /** Refuses a client's message: counted, one WARN line, and an error REPLY to the sender. */
+    private void refuse(Message message, DropReason reason, String why) {
+        drops.incrementAndGet(reason.ordinal());
+        log.warn("{} {} from {} refused: {}", message.commandName(), message.msgid(), message.sender(), why);
+        listener.refused(message.msgid(), reason);
+        if (!frontend.send(message.sender(),
+                Message.of(Command.REPLY, ErrorResult.json(reason, why), message.msgid()))) {
+            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + message.msgid() + " not sent: client "
+                    + message.sender() + " is gone or not reading");
+        }
+    }
+
+    private void drop(DropReason reason, String detail) {
+        drops.incrementAndGet(reason.ordinal());
+        if (reason == DropReason.RECEIPT_UNDELIVERABLE || reason == DropReason.PENDING_EVICTED) {
+            log.debug(detail);
+        } else {
+            log.warn(detail);
+        }
+        listener.dropped(reason, detail);
+    }
+
+    private static long now() {
+        return System.nanoTime() / 1_000_000;
+    }
+}

@@ -1,0 +1,77 @@
+package io.eventmq.router;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import io.eventmq.heartbeat.HeartbeatSettings;
+import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.SocketOptions;
+
+/**
+ * What a {@link Router} binds and how it behaves, with the reference's defaults.
+ *
+ * @param frontendAddress     where clients and schedulers connect ({@code tcp://127.0.0.1:*} picks a port)
+ * @param backendAddress      where workers connect
+ * @param adminAddress        where administration tools connect
+ * @param heartbeat           HEARTBEAT to every worker and scheduler each {@code interval}; a peer silent for
+ *                            {@code timeout} is forgotten; disabled: neither
+ * @param queueHighWaterMark  REQUESTs one queue may buffer while no worker has a free slot; beyond, refused
+ * @param defaultQueues       the queues of a worker that INFORMs with an empty queue list
+ * @param pendingResultExpiry how long a dispatched REQUEST's client is remembered for forwarding its result
+ * @param pendingResultLimit  how many dispatched REQUESTs are remembered at most (the oldest go first)
+ * @param socketOptions       options of the three ROUTER sockets
+ */
+public record RouterSettings(String frontendAddress, String backendAddress, String adminAddress,
+                             HeartbeatSettings heartbeat, int queueHighWaterMark,
+                             List<WeightedQueue> defaultQueues, Duration pendingResultExpiry,
+                             int pendingResultLimit, SocketOptions socketOptions) {
+
+    /** Reference defaults: ports 47291 / 47290 / 47293 on 127.0.0.1, 10,000 REQUESTs a queue, [[10, "default"]]. */
+    public static final RouterSettings DEFAULTS = new RouterSettings("tcp://127.0.0.1:47291",
+            "tcp://127.0.0.1:47290", "tcp://127.0.0.1:47293", HeartbeatSettings.DEFAULTS, 10_000,
+            List.of(new WeightedQueue(10, Router.DEFAULT_QUEUE)), Duration.ofMinutes(10), 100_000,
+            SocketOptions.DEFAULTS);
+
+    public RouterSettings {
+        Objects.requireNonNull(frontendAddress, "frontendAddress");
+        Objects.requireNonNull(backendAddress, "backendAddress");
+        Objects.requireNonNull(adminAddress, "adminAddress");
+        Objects.requireNonNull(heartbeat, "heartbeat");
+        Objects.requireNonNull(pendingResultExpiry, "pendingResultExpiry");
+        Objects.requireNonNull(socketOptions, "socketOptions");
+        defaultQueues = List.copyOf(defaultQueues);
+        if (defaultQueues.isEmpty()) {
+            throw new IllegalArgumentException("defaultQueues must name at least one queue");
+        }
+        if (queueHighWaterMark < 1) {
+            throw new IllegalArgumentException("queueHighWaterMark must be 1 or more, was " + queueHighWaterMark);
+        }
+        if (pendingResultLimit < 1) {
+            throw new IllegalArgumentException("pendingResultLimit must be 1 or more, was " + pendingResultLimit);
+        }
+        if (pendingResultExpiry.isNegative() || pendingResultExpiry.isZero()) {
+            throw new IllegalArgumentException("pendingResultExpiry must be positive, was " + pendingResultExpiry);
+        }
+    }
+
+    public RouterSettings withAddresses(String frontend, String backend, String admin) {
+        return new RouterSettings(frontend, backend, admin, heartbeat, queueHighWaterMark, defaultQueues,
+                pendingResultExpiry, pendingResultLimit, socketOptions);
+    }
+
+    public RouterSettings withHeartbeat(HeartbeatSettings value) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, value, queueHighWaterMark,
+                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions);
+    }
+
+    public RouterSettings withQueueHighWaterMark(int value) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, value, defaultQueues,
+                pendingResultExpiry, pendingResultLimit, socketOptions);
+    }
+
+    public RouterSettings withPendingResults(Duration expiry, int limit) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
+                defaultQueues, expiry, limit, socketOptions);
+    }
+}

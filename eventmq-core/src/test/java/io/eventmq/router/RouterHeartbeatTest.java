@@ -1,0 +1,59 @@
+package io.eventmq.router;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import io.eventmq.heartbeat.HeartbeatSettings;
+import io.eventmq.testing.RawDealer;
+
+/** HEARTBEAT to every worker and scheduler; silent peers forgotten; unknown workers told KBYE. */
+class RouterHeartbeatTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private final RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
+            .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2500), 3, true)));
+
+    @AfterEach
+    void close() {
+        fixture.close();
+    }
+
+    @Test
+    void silentPeersAreForgottenTalkativeOnesKept() {
+        RawDealer silentWorker = fixture.worker("silent-worker", "", 1);
+        RawDealer talkativeWorker = fixture.worker("talkative-worker", "", 1);
+        RawDealer silentScheduler = fixture.frontend("silent-scheduler");
+        silentScheduler.sendMessage("INFORM", "inform-s", "", "scheduler");
+        silentScheduler.receive("ACK");
+
+        await().atMost(WAIT).until(() -> {
+            talkativeWorker.receiveHeartbeat();
+            talkativeWorker.sendMessage("HEARTBEAT", "hb", "1795878597.9913666");
+            return fixture.heard("peerLeft WORKER silent-worker silent for")
+                    && fixture.heard("peerLeft SCHEDULER silent-scheduler silent for");
+        });
+
+        assertThat(silentWorker.heartbeats()).isZero();
+        assertThat(silentWorker.receiveHeartbeat()).hasSize(5);
+        assertThat(silentScheduler.receiveHeartbeat()).hasSize(5);
+        assertThat(fixture.heard("peerLeft WORKER talkative-worker")).isFalse();
+        assertThat(fixture.freeSlots("talkative-worker")).isEqualTo(1);
+        assertThat(fixture.freeSlots("silent-worker")).isEqualTo(-1);
+    }
+
+    @Test
+    void aWorkerTheRouterDoesNotKnowIsToldKbye() {
+        RawDealer stranger = fixture.backend("stranger");
+
+        stranger.sendMessage("READY", "ready-1");
+
+        assertThat(stranger.receive("KBYE")).hasSize(4);
+        assertThat(fixture.router.drops(DropReason.UNKNOWN_WORKER)).isEqualTo(1);
+    }
+}
