@@ -2,7 +2,7 @@ package io.eventmq.client;
 
 /**
  * A REQUEST's result carried an error: the job failed on its worker, or the router refused the REQUEST
- * ({@code {"value": null, "error": {"type": "QUEUE_FULL", "message": "..."}}}).
+ * ({@code {"value": null, "error": {"type": "QueueFull", "message": "..."}}}).
  */
 public final class JobFailedException extends RuntimeException {
 
@@ -22,7 +22,7 @@ public final class JobFailedException extends RuntimeException {
         return msgid;
     }
 
-    /** The error's {@code type}, e.g. {@code QUEUE_FULL}; empty when the error had none. */
+    /** The error's {@code type}, e.g. {@code QueueFull}; empty when the error had none. */
     public String type() {
         return type;
     }

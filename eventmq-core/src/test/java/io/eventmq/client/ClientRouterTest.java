@@ -119,7 +119,7 @@ class ClientRouterTest {
 
         assertThatThrownBy(() -> third.get(10, TimeUnit.SECONDS)).cause()
                 .isInstanceOfSatisfying(JobFailedException.class,
-                        failure -> assertThat(failure.type()).isEqualTo("QUEUE_FULL"));
+                        failure -> assertThat(failure.type()).isEqualTo("QueueFull"));
         assertThat(router.drops(DropReason.QUEUE_FULL)).isEqualTo(1);
         assertThat(first).isNotDone();
         assertThat(second).isNotDone();

@@ -95,7 +95,7 @@ class RouterAdminTest {
         assertThat(reply.get(5)).isEqualTo("waiting-1");
         JsonNode refusal = WireJson.read("refusal", reply.get(4));
         assertThat(refusal.get("value").isNull()).isTrue();
-        assertThat(refusal.get("error").get("type").asString()).isEqualTo("ROUTER_STOPPED");
+        assertThat(refusal.get("error").get("type").asString()).isEqualTo("RouterStopped");
         await().atMost(WAIT).until(() -> !fixture.router.isRunning());
         assertThat(fixture.router.drops(DropReason.ROUTER_STOPPED)).isEqualTo(1);
     }

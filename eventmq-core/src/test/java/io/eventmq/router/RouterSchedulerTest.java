@@ -45,7 +45,7 @@ class RouterSchedulerTest {
             assertThat(reply.get(5)).isEqualTo(msgid);
             JsonNode error = WireJson.read("refusal", reply.get(4));
             assertThat(error.get("value").isNull()).isTrue();
-            assertThat(error.get("error").get("type").asString()).isEqualTo("NO_SCHEDULER");
+            assertThat(error.get("error").get("type").asString()).isEqualTo("NoScheduler");
         }
         assertThat(fixture.router.drops(DropReason.NO_SCHEDULER)).isEqualTo(2);
     }
