@@ -9,7 +9,8 @@ import io.eventmq.protocol.MessageIds;
 /**
  * The least an eMQP worker must do, on raw JeroMQ, one thread: READY per slot, then for each REQUEST a REPLY
  * ({@code result, request_msgid}) and a READY. The job itself is a no-op run inline, so a slot is free again
- * as soon as its REPLY is sent.
+ * as soon as its REPLY is sent. With one socket it needs no poller: a blocking receive with a timeout waits
+ * on the socket's own mailbox, where JeroMQ's poll would build a selector set on every call.
  */
 final class BaselineWorker implements AutoCloseable {
 
@@ -24,6 +25,7 @@ final class BaselineWorker implements AutoCloseable {
         this.slots = slots;
         socket = Frames.socket(context, SocketType.DEALER);
         socket.setIdentity(Frames.ascii(MessageIds.next()));
+        socket.setReceiveTimeOut(BaselineBroker.POLL_MILLIS);
         socket.connect(backendEndpoint);
         thread = new Thread(this::run, "baseline-worker-" + number);
     }
@@ -37,25 +39,22 @@ final class BaselineWorker implements AutoCloseable {
     }
 
     private void run() {
-        ZMQ.Poller poller = context.createPoller(1);
-        poller.register(socket, ZMQ.Poller.POLLIN);
         try {
             for (int slot = 0; slot < slots; slot++) {
                 sendReady();
             }
             while (running) {
-                byte[][] request = Frames.receive(socket, 7);
+                byte[][] request = Frames.receive(socket, 7, 0);
                 if (request == null) {
-                    poller.poll(BaselineBroker.POLL_MILLIS);
-                } else if (Frames.is(request, 2, Frames.REQUEST)) {
-                    reply(request[3]);
-                    sendReady();
-                } else {
+                    continue;
+                }
+                if (!Frames.is(request, 2, Frames.REQUEST)) {
                     throw new IllegalStateException("baseline worker got something else than a REQUEST");
                 }
+                reply(request[3]);
+                sendReady();
             }
         } finally {
-            poller.close();
             context.destroySocket(socket);
         }
     }

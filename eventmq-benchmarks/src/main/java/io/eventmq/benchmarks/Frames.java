@@ -38,14 +38,20 @@ final class Frames {
         return socket;
     }
 
+    /** Receives one multipart message if one is waiting, else returns {@code null}. */
+    static byte[][] receive(ZMQ.Socket socket, int expected) {
+        return receive(socket, expected, ZMQ.DONTWAIT);
+    }
+
     /**
-     * Receives one multipart message if one is waiting.
+     * Receives one multipart message.
      *
      * @param expected the usual number of frames, to size the array
-     * @return the frames, {@code null} when nothing is waiting
+     * @param flags    {@link ZMQ#DONTWAIT}, or 0 to wait up to the socket's receive timeout
+     * @return the frames, {@code null} when nothing came
      */
-    static byte[][] receive(ZMQ.Socket socket, int expected) {
-        byte[] first = socket.recv(ZMQ.DONTWAIT);
+    static byte[][] receive(ZMQ.Socket socket, int expected, int flags) {
+        byte[] first = socket.recv(flags);
         if (first == null) {
             return null;
         }

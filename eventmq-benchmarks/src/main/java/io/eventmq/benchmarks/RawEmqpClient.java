@@ -15,9 +15,10 @@ import io.eventmq.protocol.MessageIds;
  */
 final class RawEmqpClient implements AutoCloseable {
 
+    private static final int RECEIVE_TIMEOUT_MILLIS = 100;
+
     private final ZContext context;
     private final ZMQ.Socket socket;
-    private final ZMQ.Poller poller;
     private final byte[] queue = Frames.ascii(Workload.QUEUE);
     private final byte[] headers = Frames.ascii(Workload.HEADERS);
     private String lastPayload;
@@ -27,9 +28,8 @@ final class RawEmqpClient implements AutoCloseable {
         this.context = context;
         socket = Frames.socket(context, SocketType.DEALER);
         socket.setIdentity(Frames.ascii(MessageIds.next()));
+        socket.setReceiveTimeOut(RECEIVE_TIMEOUT_MILLIS);
         socket.connect(frontendEndpoint);
-        poller = context.createPoller(1);
-        poller.register(socket, ZMQ.Poller.POLLIN);
     }
 
     /** "", version, REQUEST, msgid, queue, headers, payload. Blocks while the send buffer is full. */
@@ -49,28 +49,28 @@ final class RawEmqpClient implements AutoCloseable {
         return msgid;
     }
 
-    /** "", version, REPLY, msgid, result, request_msgid; returns request_msgid. */
+    /**
+     * "", version, REPLY, msgid, result, request_msgid; returns request_msgid. Waits in a blocking receive
+     * (no poller: see {@link BaselineWorker}), {@code timeout} rounded up to the receive timeout.
+     */
     String awaitReply(Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            byte[][] reply = Frames.receive(socket, 6);
+            byte[][] reply = Frames.receive(socket, 6, 0);
             if (reply != null) {
                 if (reply.length != 6 || !Frames.is(reply, 2, Frames.REPLY)) {
                     throw new IllegalStateException("baseline client got something else than a REPLY");
                 }
                 return new String(reply[5], StandardCharsets.US_ASCII);
             }
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
+            if (System.nanoTime() - deadline > 0) {
                 return null;
             }
-            poller.poll(Math.max(1, left / 1_000_000));
         }
     }
 
     @Override
     public void close() {
-        poller.close();
         context.destroySocket(socket);
     }
 }
