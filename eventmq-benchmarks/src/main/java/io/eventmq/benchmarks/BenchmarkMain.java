@@ -76,7 +76,7 @@ public final class BenchmarkMain {
             throws InterruptedException {
         try (Deployment deployment = system.start(scenario.workers(), scenario.slotsPerWorker())) {
             WindowDriver.run(deployment, scenario.window(), settings.warmup(), settings.maxJobs(),
-                    new LatencySamples(settings.maxJobs()));
+                    LatencySamples.none());
             LatencySamples samples = new LatencySamples(settings.maxJobs());
             WindowDriver.Phase phase = WindowDriver.run(deployment, scenario.window(), settings.measurement(),
                     settings.maxJobs(), samples);

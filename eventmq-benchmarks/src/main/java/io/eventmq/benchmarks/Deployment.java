@@ -14,14 +14,16 @@ interface Deployment extends AutoCloseable {
      * Sends one REQUEST for queue {@link Workload#QUEUE} with headers {@link Workload#HEADERS} and
      * {@code payload}. Returns at once unless the client's send buffer (at least 1000 messages) is full.
      *
-     * @return the REQUEST's msgid
+     * @return an id of this REQUEST, unique in the run, that {@link #awaitReply} returns when its result
+     *         arrives: the eMQP msgid where the client exposes it
      */
     String submit(String payload);
 
     /**
      * Waits for the next job's result to come back to the client.
      *
-     * @return the msgid of the REQUEST whose result arrived, {@code null} when none came within {@code timeout}
+     * @return the {@link #submit} id of the REQUEST whose result arrived, {@code null} when none came within
+     *         {@code timeout}
      */
     String awaitReply(Duration timeout) throws InterruptedException;
 

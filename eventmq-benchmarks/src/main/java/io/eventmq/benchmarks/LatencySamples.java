@@ -13,6 +13,11 @@ final class LatencySamples {
         nanos = new long[capacity];
     }
 
+    /** Keeps nothing: for warm-ups. */
+    static LatencySamples none() {
+        return new LatencySamples(0);
+    }
+
     /** Records one latency; past the capacity samples are dropped (the run's job limit prevents that). */
     void record(long latencyNanos) {
         if (count < nanos.length) {

@@ -30,11 +30,11 @@ final class MemoryBenchmark {
         try {
             double retained = retainedPerWaitingRequest(system, waiting);
             try (Deployment deployment = system.start(ALLOCATION_WORKERS, ALLOCATION_SLOTS)) {
-                WindowDriver.run(deployment, ALLOCATION_WINDOW, warmup, maxJobs, new LatencySamples(maxJobs));
+                WindowDriver.run(deployment, ALLOCATION_WINDOW, warmup, maxJobs, LatencySamples.none());
                 long worker = MemoryProbe.allocatedBytes(deployment.workerThreads());
                 long router = MemoryProbe.allocatedBytes(deployment.routerThreads());
                 WindowDriver.Phase phase = WindowDriver.run(deployment, ALLOCATION_WINDOW, measurement, maxJobs,
-                        new LatencySamples(maxJobs));
+                        LatencySamples.none());
                 double workerPerJob = (MemoryProbe.allocatedBytes(deployment.workerThreads()) - worker)
                         / (double) phase.jobs();
                 double routerPerJob = (MemoryProbe.allocatedBytes(deployment.routerThreads()) - router)

@@ -13,12 +13,12 @@ import io.eventmq.protocol.WireJson;
 record Report(String startedAt, Machine machine, long warmupMillis, long measureMillis, int maxJobs,
               List<ScenarioResult> scenarios, List<MemoryResult> memory, double loadAverageAfter) {
 
-    private static final String ROW = "%-24s %-10s %10s %9s %9s %9s %9s %9s%n";
+    private static final String ROW = "%-24s %-10s %9s %9s %9s %9s %8s %7s %7s %7s%n";
     private static final String MEMORY_ROW = "%-10s %20s %16s %16s %9s %9s %9s%n";
 
     static String scenarioHeader() {
         return String.format(Locale.ROOT, ROW, "scenario", "system", "jobs/s", "p50 us", "p99 us", "p99.9 us",
-                "x jobs/s", "x p99");
+                "x jobs/s", "x p50", "x p99", "x p99.9");
     }
 
     static String scenarioRow(ScenarioResult result) {
@@ -29,7 +29,7 @@ record Report(String startedAt, Machine machine, long warmupMillis, long measure
         return String.format(Locale.ROOT, ROW, result.scenario().label(), result.system(),
                 String.format(Locale.ROOT, "%.0f", result.jobsPerSecond()), micros(result.p50Micros()),
                 micros(result.p99Micros()), micros(result.p999Micros()), ratio(result.throughputRatio()),
-                ratio(result.p99Ratio()));
+                ratio(result.p50Ratio()), ratio(result.p99Ratio()), ratio(result.p999Ratio()));
     }
 
     static String memoryHeader() {
@@ -71,9 +71,9 @@ record Report(String startedAt, Machine machine, long warmupMillis, long measure
             if (result.error() == null) {
                 String scenario = result.scenario().label().replace(",", "");
                 csvLine(csv, result.system(), scenario, "jobs_per_s", result.jobsPerSecond(), result.throughputRatio());
-                csvLine(csv, result.system(), scenario, "p50_us", result.p50Micros(), null);
+                csvLine(csv, result.system(), scenario, "p50_us", result.p50Micros(), result.p50Ratio());
                 csvLine(csv, result.system(), scenario, "p99_us", result.p99Micros(), result.p99Ratio());
-                csvLine(csv, result.system(), scenario, "p999_us", result.p999Micros(), null);
+                csvLine(csv, result.system(), scenario, "p999_us", result.p999Micros(), result.p999Ratio());
             }
         }
         for (MemoryResult result : memory) {

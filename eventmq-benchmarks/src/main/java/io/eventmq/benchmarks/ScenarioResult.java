@@ -13,18 +13,18 @@ package io.eventmq.benchmarks;
  */
 record ScenarioResult(String system, int workers, int slotsPerWorker, int window, int jobs, double jobsPerSecond,
                       double p50Micros, double p99Micros, double p999Micros, Double throughputRatio,
-                      Double p99Ratio, String error) {
+                      Double p50Ratio, Double p99Ratio, Double p999Ratio, String error) {
 
     static ScenarioResult measured(String system, Scenario scenario, WindowDriver.Phase phase,
                                    LatencySamples samples) {
         return new ScenarioResult(system, scenario.workers(), scenario.slotsPerWorker(), scenario.window(),
                 phase.jobs(), phase.jobsPerSecond(), samples.percentileMicros(0.50), samples.percentileMicros(0.99),
-                samples.percentileMicros(0.999), null, null, null);
+                samples.percentileMicros(0.999), null, null, null, null, null);
     }
 
     static ScenarioResult failed(String system, Scenario scenario, Exception error) {
         return new ScenarioResult(system, scenario.workers(), scenario.slotsPerWorker(), scenario.window(), 0, 0,
-                0, 0, 0, null, null, String.valueOf(error));
+                0, 0, 0, null, null, null, null, String.valueOf(error));
     }
 
     Scenario scenario() {
@@ -37,6 +37,7 @@ record ScenarioResult(String system, int workers, int slotsPerWorker, int window
         }
         return new ScenarioResult(system, workers, slotsPerWorker, window, jobs, jobsPerSecond, p50Micros,
                 p99Micros, p999Micros, Ratios.of(jobsPerSecond, baseline.jobsPerSecond),
-                Ratios.of(p99Micros, baseline.p99Micros), null);
+                Ratios.of(p50Micros, baseline.p50Micros), Ratios.of(p99Micros, baseline.p99Micros),
+                Ratios.of(p999Micros, baseline.p999Micros), null);
     }
 }
