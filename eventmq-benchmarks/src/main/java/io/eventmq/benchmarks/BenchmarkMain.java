@@ -20,6 +20,10 @@ public final class BenchmarkMain {
     }
 
     public static void main(String[] args) throws InterruptedException, IOException {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(Settings.USAGE);
+            return;
+        }
         Settings settings;
         try {
             settings = Settings.parse(args);
