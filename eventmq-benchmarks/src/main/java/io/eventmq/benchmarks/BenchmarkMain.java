@@ -1,0 +1,110 @@
+package io.eventmq.benchmarks;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Runs every {@link Scenario} and the {@link MemoryBenchmark} for each registered {@link QueueSystem}, the
+ * systems of one scenario one after the other so that background load hits them alike; prints the table and
+ * writes {@code benchmarks.json} and {@code benchmarks.csv}.
+ */
+public final class BenchmarkMain {
+
+    private BenchmarkMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException, IOException {
+        if (args.length > 0 && (args[0].equals("--help") || args[0].equals("-h"))) {
+            System.out.print(Settings.USAGE);
+            return;
+        }
+        Settings settings;
+        try {
+            settings = Settings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Report report = run(Systems.registered(), settings, System.out);
+        System.out.println();
+        System.out.print(report.table());
+        Files.createDirectories(settings.outputDirectory());
+        Path json = settings.outputDirectory().resolve("benchmarks.json");
+        Path csv = settings.outputDirectory().resolve("benchmarks.csv");
+        Files.writeString(json, report.json(), StandardCharsets.UTF_8);
+        Files.writeString(csv, report.csv(), StandardCharsets.UTF_8);
+        System.out.println("\nwritten: " + json.toAbsolutePath().normalize() + ", " + csv.toAbsolutePath().normalize());
+    }
+
+    static Report run(List<QueueSystem> systems, Settings settings, PrintStream progress)
+            throws InterruptedException {
+        String startedAt = Instant.now().toString();
+        Machine machine = Machine.current();
+        for (QueueSystem system : systems) {
+            warmUp(system, settings, progress);
+        }
+        progress.print(Report.scenarioHeader());
+        List<ScenarioResult> scenarios = new ArrayList<>();
+        for (Scenario scenario : Scenario.standard()) {
+            ScenarioResult baseline = null;
+            for (QueueSystem system : systems) {
+                ScenarioResult result = measure(system, scenario, settings);
+                result = baseline == null ? result : result.relativeTo(baseline);
+                baseline = baseline == null ? result : baseline;
+                scenarios.add(result);
+                progress.print(Report.scenarioRow(result));
+            }
+        }
+        progress.println();
+        progress.print(Report.memoryHeader());
+        List<MemoryResult> memory = new ArrayList<>();
+        MemoryResult baseline = null;
+        for (QueueSystem system : systems) {
+            MemoryResult result = MemoryBenchmark.measure(system, settings.waitingRequests(), settings.warmup(),
+                    settings.measurement(), settings.maxJobs());
+            result = baseline == null ? result : result.relativeTo(baseline);
+            baseline = baseline == null ? result : baseline;
+            memory.add(result);
+            progress.print(Report.memoryRow(result));
+        }
+        return new Report(startedAt, machine, settings.warmup().toMillis(), settings.measurement().toMillis(),
+                settings.maxJobs(), scenarios, memory, Machine.loadAverage());
+    }
+
+    /**
+     * Compiles the hot paths before the first scenario, so that whichever scenario comes first is not
+     * measured half interpreted: the busiest scenario, unmeasured.
+     */
+    private static void warmUp(QueueSystem system, Settings settings, PrintStream progress)
+            throws InterruptedException {
+        Scenario busiest = new Scenario(2, 4, 100);
+        try (Deployment deployment = system.start(busiest.workers(), busiest.slotsPerWorker())) {
+            WindowDriver.run(deployment, busiest.window(), settings.warmup(), settings.maxJobs(),
+                    LatencySamples.none());
+        } catch (RuntimeException e) {
+            progress.println(system.name() + ": warm-up failed: " + e);
+        }
+    }
+
+    /** A fresh deployment: warm-up, then the measured phase. */
+    private static ScenarioResult measure(QueueSystem system, Scenario scenario, Settings settings)
+            throws InterruptedException {
+        try (Deployment deployment = system.start(scenario.workers(), scenario.slotsPerWorker())) {
+            WindowDriver.run(deployment, scenario.window(), settings.warmup(), settings.maxJobs(),
+                    LatencySamples.none());
+            LatencySamples samples = new LatencySamples(settings.maxJobs());
+            WindowDriver.Phase phase = WindowDriver.run(deployment, scenario.window(), settings.measurement(),
+                    settings.maxJobs(), samples);
+            return ScenarioResult.measured(system.name(), scenario, phase, samples);
+        } catch (RuntimeException e) {
+            return ScenarioResult.failed(system.name(), scenario, e);
+        }
+    }
+}
