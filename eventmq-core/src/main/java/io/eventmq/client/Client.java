@@ -14,6 +14,7 @@ import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.Message;
 import io.eventmq.transport.Mailbox;
+import io.eventmq.util.IoThreads;
 
 /**
  * Sends REQUEST, SCHEDULE and UNSCHEDULE to a router's frontend and receives the results our router forwards.
@@ -163,19 +164,7 @@ public final class Client implements AutoCloseable {
                 mailbox.post(loop::stop);
             }
         }
-        if (Thread.currentThread() != thread) {
-            boolean interrupted = false;
-            while (thread.isAlive()) {
-                try {
-                    thread.join();
-                } catch (InterruptedException e) {
-                    interrupted = true;
-                }
-            }
-            if (interrupted) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        IoThreads.join(thread);
     }
 
     private void ended() {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLongArray;
 import org.zeromq.ZContext;
 
 import io.eventmq.transport.Mailbox;
+import io.eventmq.util.IoThreads;
 
 /**
  * The eMQP broker: clients and schedulers on the frontend, workers on the backend, administration tools on
@@ -72,7 +73,7 @@ public final class Router implements AutoCloseable {
             endpoints = bound.join();
             return endpoints;
         } catch (CompletionException e) {
-            join();
+            IoThreads.join(thread);
             if (e.getCause() instanceof RuntimeException cause) {
                 throw cause;
             }
@@ -108,7 +109,7 @@ public final class Router implements AutoCloseable {
                 mailbox.post(() -> running.stop("stop() called"));
             }
         }
-        join();
+        IoThreads.join(thread);
     }
 
     @Override
@@ -120,23 +121,6 @@ public final class Router implements AutoCloseable {
         synchronized (lock) {
             ended = true;
             mailbox.close();
-        }
-    }
-
-    private void join() {
-        if (Thread.currentThread() == thread) {
-            return;
-        }
-        boolean interrupted = false;
-        while (thread.isAlive()) {
-            try {
-                thread.join();
-            } catch (InterruptedException e) {
-                interrupted = true;
-            }
-        }
-        if (interrupted) {
-            Thread.currentThread().interrupt();
         }
     }
 }
