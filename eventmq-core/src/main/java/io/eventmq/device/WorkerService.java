@@ -217,7 +217,9 @@ public final class WorkerService {
             }
             received++;
             heartbeat.received();
-            log.debug("received {} {} {}", message.commandName(), message.msgid(), message.body());
+            if (log.isDebugEnabled()) {
+                log.debug("received {} {} {}", message.commandName(), message.msgid(), message.body());
+            }
             dispatch(message);
         }
         return received;
@@ -505,7 +507,9 @@ public final class WorkerService {
                     message.msgid());
             return;
         }
-        log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
+        if (log.isDebugEnabled()) {
+            log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
+        }
         notifyListener(l -> l.messageSent(message));
     }
 
