@@ -26,10 +26,11 @@ import org.zeromq.ZMQ;
 public final class Poller implements AutoCloseable {
 
     /*
-     * A channel can select ready while its socket has nothing: JeroMQ's Signaler writes its wake-up byte
-     * first and counts it after, and a socket takes the byte only once it is counted; measured here, such
-     * ready-but-empty selects came by the hundreds of thousands per second. poll() then yields the processor
-     * before it selects again, instead of spinning against the writer.
+     * A channel can select ready while its socket has nothing: measured here, such ready-but-empty selects
+     * came by the hundreds of thousands per second under load. Likely causes (JeroMQ 0.6.0): its Signaler
+     * writes a wake-up byte first and counts it after, and a socket takes a byte only once it is counted;
+     * its mailbox writes a byte per command but takes one per empty read. poll() then yields the processor
+     * before it selects again, so that a writer on the same core can finish, instead of spinning.
      */
 
     /** The select's key action: readiness is read from the sockets, not from the keys. */
