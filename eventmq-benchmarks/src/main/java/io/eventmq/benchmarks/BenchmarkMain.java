@@ -32,7 +32,7 @@ public final class BenchmarkMain {
             System.exit(2);
             return;
         }
-        Report report = run(Systems.registered(), settings, System.out);
+        Report report = run(Systems.registered(settings), settings, System.out);
         System.out.println();
         System.out.print(report.table());
         Files.createDirectories(settings.outputDirectory());

@@ -34,6 +34,8 @@ import io.eventmq.util.IoThreads;
 public final class Client implements AutoCloseable {
 
     private static final String DEFAULT_QUEUE = "default";
+    /** The headers frame of a {@link #request} made with {@link Headers#NONE}, the usual case. */
+    private static final String REPLY_REQUESTED = Headers.NONE.withReplyRequested(true).encode();
 
     private final Object lock = new Object();
     private final Mailbox<Runnable> mailbox;
@@ -85,7 +87,9 @@ public final class Client implements AutoCloseable {
      * @throws IllegalStateException when the client is closed
      */
     public CompletableFuture<String> request(String queue, Headers headers, String payload) {
-        Message message = Message.of(Command.REQUEST, queue, headers.withReplyRequested(true).encode(), payload);
+        String headersFrame = headers.equals(Headers.NONE) ? REPLY_REQUESTED
+                : headers.withReplyRequested(true).encode();
+        Message message = Message.of(Command.REQUEST, queue, headersFrame, payload);
         CompletableFuture<String> result = new CompletableFuture<>();
         hand(new ClientLoop.Outgoing(message, result, true));
         return result;

@@ -99,16 +99,22 @@ final class ClientLoop implements Runnable {
         }
     }
 
+    /**
+     * Polls only when a whole pass over the mailbox and the socket found nothing: each JeroMQ poll is two
+     * selector calls and allocates, so a busy client reads and sends on without one.
+     */
     private void loop(Poller poller) {
+        boolean idle = false;
         while (running) {
-            poller.poll(pollTimeout());
-            if (poller.isReadable(mailbox)) {
-                mailbox.drain(Runnable::run);
+            if (idle) {
+                poller.poll(pollTimeout());
             }
-            if (running && poller.isReadable(socket)) {
-                read();
+            int handled = mailbox.drain(Runnable::run);
+            if (running) {
+                handled += read();
             }
             expire();
+            idle = handled == 0;
         }
     }
 
@@ -151,8 +157,10 @@ final class ClientLoop implements Runnable {
         return Math.max(0, awaiting.values().iterator().next().deadline() - now());
     }
 
-    private void read() {
-        for (int i = 0; i < BATCH; i++) {
+    /** Handles up to {@link #BATCH} messages from the router. @return how many */
+    private int read() {
+        int i = 0;
+        for (; i < BATCH; i++) {
             Message message;
             try {
                 message = socket.receive();
@@ -161,12 +169,13 @@ final class ClientLoop implements Runnable {
                 continue;
             }
             if (message == null) {
-                return;
+                return i;
             }
             if (message.command() == Command.REPLY && message.body().size() >= 2) {
                 result(message.body().get(0), message.body().get(1));
             }
         }
+        return i;
     }
 
     /** A forwarded result {@code {"value": ...}} or an error {@code {"value": null, "error": {...}}}. */

@@ -176,13 +176,21 @@ public final class WorkerService {
         return settings;
     }
 
+    /**
+     * Polls only when a whole pass over the mailbox and the socket found nothing: each JeroMQ poll is two
+     * selector calls and allocates, so a busy worker reads on without one.
+     */
     private void run() {
         try {
+            boolean idle = false;
             while (state != ServiceState.STOPPED) {
-                poller.poll(pollTimeout());
-                drainMailbox();
-                receiveAll();
+                if (idle) {
+                    poller.poll(pollTimeout());
+                }
+                int handled = mailbox.drain(Runnable::run);
+                handled += receiveAll();
                 tick();
+                idle = handled == 0;
             }
         } catch (RuntimeException | Error e) {
             log.error("{} I/O thread failed; the service stops", settings.type().wireName(), e);
@@ -191,11 +199,9 @@ public final class WorkerService {
         }
     }
 
-    private void drainMailbox() {
-        mailbox.drain(Runnable::run);
-    }
-
-    private void receiveAll() {
+    /** Handles every message waiting on the socket. @return how many */
+    private int receiveAll() {
+        int received = 0;
         while (state != ServiceState.STOPPED) {
             Message message;
             try {
@@ -203,15 +209,20 @@ public final class WorkerService {
             } catch (ProtocolException e) {
                 heartbeat.received();
                 invalid(e.getMessage());
+                received++;
                 continue;
             }
             if (message == null) {
-                return;
+                return received;
             }
+            received++;
             heartbeat.received();
-            log.debug("received {} {} {}", message.commandName(), message.msgid(), message.body());
+            if (log.isDebugEnabled()) {
+                log.debug("received {} {} {}", message.commandName(), message.msgid(), message.body());
+            }
             dispatch(message);
         }
+        return received;
     }
 
     private void dispatch(Message message) {
@@ -496,7 +507,9 @@ public final class WorkerService {
                     message.msgid());
             return;
         }
-        log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
+        if (log.isDebugEnabled()) {
+            log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
+        }
         notifyListener(l -> l.messageSent(message));
     }
 

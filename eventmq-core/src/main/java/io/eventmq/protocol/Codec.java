@@ -51,13 +51,31 @@ public final class Codec {
         if (msgid == null) {
             throw new ProtocolException("missing msgid");
         }
-        List<String> body = frames.subList(start + DEALER_HEADER_FRAMES, frames.size());
-        for (String frame : body) {
-            if (frame == null) {
+        int from = start + DEALER_HEADER_FRAMES;
+        for (int i = from; i < frames.size(); i++) {
+            if (frames.get(i) == null) {
                 throw new ProtocolException(command + " " + msgid + " has a null body frame");
             }
         }
-        return new Message(sender, command, msgid, body);
+        return new Message(sender, command, msgid, body(frames, from));
+    }
+
+    /**
+     * The frames from {@code from} on as an immutable list, one copy: {@code List.of}'s fixed-arity forms
+     * keep the frames in one exact-size array (or none), and {@link Message}'s {@code List.copyOf} keeps an
+     * immutable list as it is. {@code List.copyOf(subList)} would copy twice ({@code toArray}, then again).
+     */
+    private static List<String> body(List<String> frames, int from) {
+        return switch (frames.size() - from) {
+            case 0 -> List.of();
+            case 1 -> List.of(frames.get(from));
+            case 2 -> List.of(frames.get(from), frames.get(from + 1));
+            case 3 -> List.of(frames.get(from), frames.get(from + 1), frames.get(from + 2));
+            case 4 -> List.of(frames.get(from), frames.get(from + 1), frames.get(from + 2), frames.get(from + 3));
+            case 5 -> List.of(frames.get(from), frames.get(from + 1), frames.get(from + 2), frames.get(from + 3),
+                    frames.get(from + 4));
+            default -> List.copyOf(frames.subList(from, frames.size()));
+        };
     }
 
     /** The frames a DEALER sends for {@code message}. */
@@ -80,7 +98,9 @@ public final class Codec {
         frames.add(VERSION);
         frames.add(message.commandName());
         frames.add(message.msgid());
-        frames.addAll(message.body());
+        for (String frame : message.body()) {
+            frames.add(frame);
+        }
     }
 
     static String abbreviate(String text) {

@@ -58,7 +58,10 @@ public record Headers(boolean replyRequested, int retryCount, int timeoutSeconds
         return new Headers(replyRequested, retryCount, timeoutSeconds, guarantee, nohaste, value, unknown);
     }
 
-    /** Parses a headers frame; a known header with a bad value is a {@link ProtocolException}. */
+    /**
+     * Parses a headers frame; a known header with a bad value is a {@link ProtocolException}. Known headers
+     * are matched in place: only an unknown header becomes a new string.
+     */
     public static Headers parse(String frame) {
         if (frame.isEmpty()) {
             return NONE;
@@ -76,30 +79,47 @@ public record Headers(boolean replyRequested, int retryCount, int timeoutSeconds
             if (end < 0) {
                 end = frame.length();
             }
-            String header = frame.substring(start, end).trim();
+            int from = start;
+            int to = end;
             start = end + 1;
-            if (header.isEmpty()) {
+            while (from < to && frame.charAt(from) <= ' ') {
+                from++;
+            }
+            while (to > from && frame.charAt(to - 1) <= ' ') {
+                to--;
+            }
+            if (from == to) {
                 continue;
             }
-            int colon = header.indexOf(':');
-            String name = colon < 0 ? header : header.substring(0, colon);
-            switch (name) {
-                case REPLY_REQUESTED -> replyRequested = true;
-                case GUARANTEE -> guarantee = true;
-                case NOHASTE -> nohaste = true;
-                case RETRY_COUNT -> retryCount = number(header, colon);
-                case TIMEOUT -> timeout = number(header, colon);
-                case RUN_COUNT -> runCount = number(header, colon);
-                default -> {
-                    if (unknown == null) {
-                        unknown = new ArrayList<>(2);
-                    }
-                    unknown.add(header);
+            int colon = frame.indexOf(':', from);
+            int nameEnd = colon < 0 || colon >= to ? to : colon;
+            int valueStart = nameEnd == to ? -1 : nameEnd + 1;
+            if (is(frame, from, nameEnd, REPLY_REQUESTED)) {
+                replyRequested = true;
+            } else if (is(frame, from, nameEnd, GUARANTEE)) {
+                guarantee = true;
+            } else if (is(frame, from, nameEnd, NOHASTE)) {
+                nohaste = true;
+            } else if (is(frame, from, nameEnd, RETRY_COUNT)) {
+                retryCount = number(frame, from, valueStart, to);
+            } else if (is(frame, from, nameEnd, TIMEOUT)) {
+                timeout = number(frame, from, valueStart, to);
+            } else if (is(frame, from, nameEnd, RUN_COUNT)) {
+                runCount = number(frame, from, valueStart, to);
+            } else {
+                if (unknown == null) {
+                    unknown = new ArrayList<>(2);
                 }
+                unknown.add(frame.substring(from, to));
             }
         }
         return new Headers(replyRequested, retryCount, timeout, guarantee, nohaste, runCount,
                 unknown == null ? List.of() : unknown);
+    }
+
+    /** Whether {@code frame}'s characters {@code from} to {@code to} are exactly {@code name}. */
+    private static boolean is(String frame, int from, int to, String name) {
+        return to - from == name.length() && frame.startsWith(name, from);
     }
 
     /** The headers frame; known headers first in a fixed order, then the unknown ones as they came. */
@@ -139,20 +159,25 @@ public record Headers(boolean replyRequested, int retryCount, int timeoutSeconds
         frame.append(header);
     }
 
-    private static int number(String header, int colon) {
-        if (colon < 0) {
+    /** The value of the header {@code frame[from, to)} whose value starts at {@code valueStart} (-1: none). */
+    private static int number(String frame, int from, int valueStart, int to) {
+        if (valueStart < 0) {
+            String header = frame.substring(from, to);
             throw new ProtocolException("header \"" + header + "\" needs a value: " + header + ":N");
         }
-        String value = header.substring(colon + 1).trim();
+        int begin = valueStart;
+        while (begin < to && frame.charAt(begin) <= ' ') {
+            begin++;
+        }
         try {
-            int number = Integer.parseInt(value);
+            int number = Integer.parseInt(frame, begin, to, 10);
             if (number >= 0) {
                 return number;
             }
         } catch (NumberFormatException e) {
             // reported below with the header's name
         }
-        throw new ProtocolException("header \"" + Codec.abbreviate(header)
+        throw new ProtocolException("header \"" + Codec.abbreviate(frame.substring(from, to))
                 + "\" needs a whole number of 0 or more");
     }
 

@@ -61,16 +61,21 @@ public final class Mailbox<T> implements AutoCloseable {
      * <p>
      * The wake-up frames are taken before the flag is cleared: a post that finds the flag set then has a
      * frame still on its way, so an item queued after this drain always wakes the poller again.
+     *
+     * @return how many items were handed over
      */
-    public void drain(Consumer<? super T> consumer) {
+    public int drain(Consumer<? super T> consumer) {
         while (receiver.recv(ZMQ.DONTWAIT) != null) {
             // one wake-up frame per burst of posts; the items are in the queue
         }
         signalled.set(false);
+        int drained = 0;
         T item;
         while ((item = items.poll()) != null) {
             consumer.accept(item);
+            drained++;
         }
+        return drained;
     }
 
     /** Whether items wait to be drained. */

@@ -1,8 +1,14 @@
 package io.eventmq.transport;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.channels.SelectionKey;
+import java.nio.channels.Selector;
 import java.time.Duration;
-import java.util.IdentityHashMap;
-import java.util.Map;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
@@ -10,14 +16,47 @@ import org.zeromq.ZMQ;
 /**
  * Waits until one of its sockets or mailboxes is readable, or a timeout passes. Owned by one I/O thread.
  * After {@link EmqpSocket#rebuild()} the socket must be unregistered before and registered again after.
+ * <p>
+ * It does what JeroMQ's own poller does, without its cost per call: each socket's wake-up channel is
+ * registered with a selector once, not again on every poll, and readiness is read from the socket
+ * ({@code ZMQ_EVENTS}, which also takes the wake-up signals) before and after a single blocking select
+ * that uses no selected-key set. JeroMQ's {@code poll} re-registers every channel, allocates a key map and
+ * iterators and selects twice on each call.
  */
 public final class Poller implements AutoCloseable {
 
-    private final ZMQ.Poller poller;
-    private final Map<ZMQ.Socket, Integer> indexes = new IdentityHashMap<>();
+    /*
+     * A channel can select ready while its socket has nothing: measured here, such ready-but-empty selects
+     * came by the hundreds of thousands per second under load. Likely causes (JeroMQ 0.6.0): its Signaler
+     * writes a wake-up byte first and counts it after, and a socket takes a byte only once it is counted;
+     * its mailbox writes a byte per command but takes one per empty read. poll() then yields the processor
+     * before it selects again, so that a writer on the same core can finish, instead of spinning.
+     */
 
+    /** The select's key action: readiness is read from the sockets, not from the keys. */
+    private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
+
+    private final Selector selector;
+    private final List<Registered> registered = new ArrayList<>(4);
+
+    private static final class Registered {
+        final ZMQ.Socket socket;
+        final SelectionKey key;
+        boolean readable;
+
+        Registered(ZMQ.Socket socket, SelectionKey key) {
+            this.socket = socket;
+            this.key = key;
+        }
+    }
+
+    /** @param context the sockets' context; the poller's selector is its own and {@link #close()} closes it */
     public Poller(ZContext context) {
-        this.poller = context.createPoller(4);
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector", e);
+        }
     }
 
     public void register(EmqpSocket socket) {
@@ -29,8 +68,13 @@ public final class Poller implements AutoCloseable {
     }
 
     private void register(ZMQ.Socket socket) {
-        if (!indexes.containsKey(socket)) {
-            indexes.put(socket, poller.register(socket, ZMQ.Poller.POLLIN));
+        if (find(socket) != null) {
+            return;
+        }
+        try {
+            registered.add(new Registered(socket, socket.getFD().register(selector, SelectionKey.OP_READ)));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot register a socket with the poller", e);
         }
     }
 
@@ -42,22 +86,27 @@ public final class Poller implements AutoCloseable {
         unregister(mailbox.zmqSocket());
     }
 
+    /** Cancels the socket's key and lets the selector forget it at once, so it could be registered again. */
     private void unregister(ZMQ.Socket socket) {
-        if (indexes.remove(socket) != null) {
-            poller.unregister(socket);
-            reindex();
+        Registered entry = find(socket);
+        if (entry != null) {
+            registered.remove(entry);
+            entry.key.cancel();
+            try {
+                selector.selectNow();
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot update the poller's selector", e);
+            }
         }
     }
 
-    /** JeroMQ's poller removes an unregistered item from its list: the later items' indexes shift. */
-    private void reindex() {
-        indexes.clear();
-        for (int index = 0; index < poller.getSize(); index++) {
-            ZMQ.Socket registered = poller.getSocket(index);
-            if (registered != null) {
-                indexes.put(registered, index);
+    private Registered find(ZMQ.Socket socket) {
+        for (Registered entry : registered) {
+            if (entry.socket == socket) {
+                return entry;
             }
         }
+        return null;
     }
 
     /**
@@ -70,13 +119,53 @@ public final class Poller implements AutoCloseable {
     }
 
     /**
-     * Waits up to {@code timeoutMillis} (negative: without end; JeroMQ itself would answer 0 at once for
-     * anything below -1, a busy loop for a caller that subtracted its way below zero).
+     * Waits up to {@code timeoutMillis} (negative: without end, 0: not at all) for something readable.
+     * Returns at once when a socket is readable already.
      *
      * @return how many are readable
      */
     public int poll(long timeoutMillis) {
-        return poller.poll(timeoutMillis < 0 ? -1 : timeoutMillis);
+        int readable = readReadiness();
+        if (readable > 0 || timeoutMillis == 0) {
+            return readable;
+        }
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
+        while (true) {
+            long remaining = timeoutMillis < 0 ? -1 : deadline - System.nanoTime();
+            if (timeoutMillis > 0 && remaining <= 0) {
+                return 0;
+            }
+            int selected;
+            try {
+                selected = remaining < 0 ? selector.select(IGNORE_KEY)
+                        : selector.select(IGNORE_KEY, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
+            } catch (IOException e) {
+                throw new UncheckedIOException("the poller's select failed", e);
+            }
+            readable = readReadiness();
+            if (readable > 0) {
+                return readable;
+            }
+            if (selected > 0) {
+                Thread.yield();
+            }
+        }
+    }
+
+    /**
+     * Asks each socket whether a message waits. Taking ZeroMQ's pending commands this way also takes the
+     * wake-up signal from its channel, so the next select blocks until something new arrives.
+     */
+    private int readReadiness() {
+        int readable = 0;
+        for (int i = 0; i < registered.size(); i++) {
+            Registered entry = registered.get(i);
+            entry.readable = (entry.socket.getEvents() & ZMQ.Poller.POLLIN) != 0;
+            if (entry.readable) {
+                readable++;
+            }
+        }
+        return readable;
     }
 
     /** Whether {@code socket} was readable at the last {@link #poll}. */
@@ -89,12 +178,16 @@ public final class Poller implements AutoCloseable {
     }
 
     private boolean isReadable(ZMQ.Socket socket) {
-        Integer index = indexes.get(socket);
-        return index != null && poller.pollin(index);
+        Registered entry = find(socket);
+        return entry != null && entry.readable;
     }
 
     @Override
     public void close() {
-        poller.close();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot close the poller's selector", e);
+        }
     }
 }
