@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
@@ -17,27 +15,15 @@ import io.eventmq.testing.MutableClock;
  * Heartbeats follow the injected clock: while it stands still no HEARTBEAT is due, whatever the real time;
  * once it has moved by the interval, the next wake-up sends one stamped with the clock's time.
  */
-class WorkerHeartbeatClockTest {
+class WorkerHeartbeatClockTest extends ScriptedRouterTest {
 
     private final MutableClock clock = new MutableClock(1_795_878_630_653L);
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
 
     @BeforeEach
     void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
         ServiceSettings settings = TestSettings.worker(router.endpoint(), 1)
                 .withHeartbeat(TestSettings.FAST_HEARTBEATS);
         worker = new WorkerService(context, settings, new Handlers(), ServiceListener.NONE, clock);
-    }
-
-    @AfterEach
-    void tearDown() {
-        worker.stop();
-        router.close();
-        context.close();
     }
 
     @Test

@@ -8,28 +8,21 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import org.assertj.core.data.Offset;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 
 /** Heartbeats flow on the I/O thread, whatever the job threads do. */
-class WorkerHeartbeatTest {
+class WorkerHeartbeatTest extends ScriptedRouterTest {
 
     private final RecordingListener listener = new RecordingListener();
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
 
     @BeforeEach
     void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
         Handlers handlers = new Handlers().onAnyRequest(job -> {
             running.countDown();
             assertThat(release.await(10, TimeUnit.SECONDS)).isTrue();
@@ -37,13 +30,6 @@ class WorkerHeartbeatTest {
         });
         worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1)
                 .withHeartbeat(TestSettings.FAST_HEARTBEATS), handlers, listener, InstantSource.system());
-    }
-
-    @AfterEach
-    void tearDown() {
-        worker.stop();
-        router.close();
-        context.close();
     }
 
     @Test

@@ -12,9 +12,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.Codec;
@@ -28,29 +26,17 @@ import tools.jackson.databind.JsonNode;
  * are off: nothing but a message or a finished job (through the mailbox) may wake the worker, so a lost
  * wake-up shows as a missing READY, not as a late one.
  */
-class WorkerJobTest {
+class WorkerJobTest extends ScriptedRouterTest {
 
     private final RecordingListener listener = new RecordingListener();
     private final CountDownLatch running = new CountDownLatch(1);
     private final CountDownLatch release = new CountDownLatch(1);
     private final AtomicInteger attempts = new AtomicInteger();
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
     private String identity;
-
-    @BeforeEach
-    void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
-    }
 
     @AfterEach
     void tearDown() {
         release.countDown();
-        worker.stop();
-        router.close();
-        context.close();
     }
 
     private void start(int concurrency, Handlers handlers) {

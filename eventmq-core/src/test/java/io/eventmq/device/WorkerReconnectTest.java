@@ -8,36 +8,15 @@ import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 
 /** Reset and reconnect: a silent router, failover, INFORM without ACK, KBYE, a result outliving its connection. */
-class WorkerReconnectTest {
+class WorkerReconnectTest extends ScriptedRouterTest {
 
     private final RecordingListener listener = new RecordingListener();
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
-
-    @BeforeEach
-    void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (worker != null) {
-            worker.stop();
-        }
-        router.close();
-        context.close();
-    }
 
     private void start(ServiceSettings settings, Handlers handlers) {
         worker = new WorkerService(context, settings, handlers, listener, InstantSource.system());

@@ -8,31 +8,19 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 
 /** The same machinery as a scheduler: INFORM "" + "scheduler", no READY, SCHEDULE to its listener. */
-class WorkerSchedulerTypeTest {
+class WorkerSchedulerTypeTest extends ScriptedRouterTest {
 
-    private ZContext context;
-    private ScriptedRouter router;
     private WorkerService scheduler;
-
-    @BeforeEach
-    void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
-    }
 
     @AfterEach
     void tearDown() {
         scheduler.stop();
-        router.close();
-        context.close();
     }
 
     @Test

@@ -8,10 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Codec;
 import io.eventmq.protocol.Command;
@@ -26,17 +24,12 @@ import tools.jackson.databind.JsonNode;
  * sent as READY credit allows (the recording sent four at once), an error REPLY carries an {@code error}
  * object beside {@code value}, and after DISCONNECT + KBYE the worker stops instead of reconnecting.
  */
-class WorkerSessionReplayTest {
+class WorkerSessionReplayTest extends ScriptedRouterTest {
 
     private final List<Vectors.Entry> session = Vectors.load(Vectors.JOBMANAGER_SESSION);
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
 
     @BeforeEach
     void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
         Handlers handlers = new Handlers()
                 .onJob("jobs", "echo", job -> Map.of("echo", job.jobPayload().args().get(0)))
                 .onJob("jobs", "boom", job -> {
@@ -44,13 +37,6 @@ class WorkerSessionReplayTest {
                 });
         worker = new WorkerService(context, ServiceSettings.DEFAULTS.withAddress(router.endpoint())
                 .withConcurrency(2), handlers);
-    }
-
-    @AfterEach
-    void tearDown() {
-        worker.stop();
-        router.close();
-        context.close();
     }
 
     @Test

@@ -10,30 +10,23 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 
 /** Job slots under load: never more jobs at once than slots, every REQUEST answered exactly once. */
-class WorkerSlotsTest {
+class WorkerSlotsTest extends ScriptedRouterTest {
 
     private static final int SLOTS = 4;
     private static final int JOBS = 200;
 
     private final AtomicInteger active = new AtomicInteger();
     private final AtomicInteger mostActive = new AtomicInteger();
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
 
     @BeforeEach
     void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
         Handlers handlers = new Handlers().onRequest("default", job -> {
             mostActive.accumulateAndGet(active.incrementAndGet(), Math::max);
             try {
@@ -45,13 +38,6 @@ class WorkerSlotsTest {
         });
         worker = new WorkerService(context, TestSettings.worker(router.endpoint(), SLOTS), handlers,
                 new RecordingListener(), InstantSource.system());
-    }
-
-    @AfterEach
-    void tearDown() {
-        worker.stop();
-        router.close();
-        context.close();
     }
 
     @Test

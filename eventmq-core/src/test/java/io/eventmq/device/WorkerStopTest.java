@@ -11,40 +11,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.WireJson;
 
 /** Graceful stop and DISCONNECT: running jobs finish (or are interrupted), REPLYs, KBYE, close. */
-class WorkerStopTest {
+class WorkerStopTest extends ScriptedRouterTest {
 
     private final RecordingListener listener = new RecordingListener();
     private final CountDownLatch release = new CountDownLatch(1);
     private final CountDownLatch interrupted = new CountDownLatch(1);
     private CountDownLatch running;
-    private ZContext context;
-    private ScriptedRouter router;
-    private WorkerService worker;
-
-    @BeforeEach
-    void setUp() {
-        context = new ZContext();
-        router = new ScriptedRouter(context);
-    }
-
-    @AfterEach
-    void tearDown() {
-        if (worker != null) {
-            worker.stop();
-        }
-        router.close();
-        context.close();
-    }
 
     private String startWithBlockingJobs(ServiceSettings settings, int jobs) throws InterruptedException {
         running = new CountDownLatch(jobs);
