@@ -1,7 +1,6 @@
 package io.eventmq.device;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,6 +20,7 @@ import org.zeromq.ZContext;
 import io.eventmq.heartbeat.HeartbeatMonitor;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Headers;
+import io.eventmq.protocol.HeartbeatTimestamp;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.QueueList;
@@ -352,7 +352,7 @@ public final class WorkerService {
                 }
             }
             if (heartbeat.shouldSend()) {
-                send(Message.of(Command.HEARTBEAT, timestamp(clock.instant())));
+                send(Message.of(Command.HEARTBEAT, HeartbeatTimestamp.format(clock.instant())));
             }
             if (!acked && now - informSentAt >= settings.reconnectTimeout().toMillis()) {
                 log.info("no ACK from {} within {}: sending INFORM again", address, settings.reconnectTimeout());
@@ -559,12 +559,6 @@ public final class WorkerService {
         } catch (RuntimeException e) {
             log.warn("the service listener failed", e);
         }
-    }
-
-    /** Unix time in seconds as decimal text, as HEARTBEAT carries it: {@code 1795878630.653554}. */
-    static String timestamp(Instant now) {
-        String micros = Integer.toString(1_000_000 + now.getNano() / 1000);
-        return now.getEpochSecond() + "." + micros.substring(1);
     }
 
     private static ThreadFactory threads(String prefix) {

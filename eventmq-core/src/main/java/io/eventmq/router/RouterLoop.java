@@ -1,6 +1,6 @@
 package io.eventmq.router;
 
-import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongArray;
@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
+import io.eventmq.protocol.HeartbeatTimestamp;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.QueueList;
@@ -416,7 +417,7 @@ final class RouterLoop implements Runnable {
     /** Heartbeats to every worker and scheduler; forgets the silent ones and the expired pending REQUESTs. */
     private void tick(long now) {
         if (settings.heartbeat().enabled()) {
-            String timestamp = BigDecimal.valueOf(System.currentTimeMillis(), 3).toPlainString();
+            String timestamp = HeartbeatTimestamp.format(Instant.now());
             for (Worker worker : workers.all()) {
                 if (now - worker.lastSeen >= timeoutMillis) {
                     removeWorker(worker, "silent for " + (now - worker.lastSeen) + " ms");

@@ -2,7 +2,6 @@ package io.eventmq.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Instant;
 import java.time.InstantSource;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -61,13 +60,5 @@ class WorkerHeartbeatTest extends ScriptedRouterTest {
         assertThat(listener.reconnects).isEmpty();
         assertThat(worker.identity()).isEqualTo(identity);
         assertThat(worker.state()).isEqualTo(ServiceState.CONNECTED);
-    }
-
-    @Test
-    void timestampIsUnixSecondsAsDecimalText() {
-        assertThat(WorkerService.timestamp(Instant.ofEpochSecond(1795878630, 653_554_200)))
-                .isEqualTo("1795878630.653554");
-        assertThat(WorkerService.timestamp(Instant.ofEpochSecond(1795878630, 1_000)))
-                .isEqualTo("1795878630.000001");
     }
 }
