@@ -100,8 +100,8 @@ final class ClientLoop implements Runnable {
     }
 
     /**
-     * Polls only when a whole pass over the mailbox and the socket found nothing: each JeroMQ poll is two
-     * selector calls and allocates, so a busy client reads and sends on without one.
+     * Polls only when a whole pass over the mailbox and the socket found nothing: a poll is a select system
+     * call, so a busy client reads and sends on without one.
      */
     private void loop(Poller poller) {
         boolean idle = false;
@@ -178,9 +178,22 @@ final class ClientLoop implements Runnable {
         return i;
     }
 
-    /** A forwarded result {@code {"value": ...}} or an error {@code {"value": null, "error": {...}}}. */
+    /**
+     * A forwarded result: the I/O thread only takes the waiting future off the books; reading the JSON and
+     * completing the future happen on the callback executor.
+     */
     private void result(String json, String requestMsgid) {
         Awaiting waiting = awaiting.remove(requestMsgid);
+        CompletableFuture<String> future = waiting == null ? null : waiting.future();
+        callbacks.execute(() -> complete(future, json, requestMsgid));
+    }
+
+    /**
+     * Completes {@code future} with the value of {@code {"value": ...}}, or fails it with the error of
+     * {@code {"value": ..., "error": {...}}}. With nobody waiting (the REQUEST timed out, or was sent without
+     * waiting and then refused), an error is still logged once.
+     */
+    private static void complete(CompletableFuture<String> future, String json, String requestMsgid) {
         JsonNode root;
         try {
             root = WireJson.read("result of " + requestMsgid, json);
@@ -189,22 +202,21 @@ final class ClientLoop implements Runnable {
             }
         } catch (ProtocolException e) {
             log.warn("Invalid result from the router: {}", e.getMessage());
-            if (waiting != null) {
-                fail(waiting.future(), e);
+            if (future != null) {
+                future.completeExceptionally(e);
             }
             return;
         }
         JsonNode error = root.get("error");
         if (error != null && !error.isNull()) {
             JobFailedException failure = failure(requestMsgid, error);
-            if (waiting != null) {
-                fail(waiting.future(), failure);
+            if (future != null) {
+                future.completeExceptionally(failure);
             } else {
                 log.warn("{}", failure.getMessage());
             }
-        } else if (waiting != null) {
-            String value = WireJson.write(root.get("value"));
-            callbacks.execute(() -> waiting.future().complete(value));
+        } else if (future != null) {
+            future.complete(WireJson.write(root.get("value")));
         }
     }
 

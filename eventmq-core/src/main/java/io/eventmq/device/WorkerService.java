@@ -177,8 +177,8 @@ public final class WorkerService {
     }
 
     /**
-     * Polls only when a whole pass over the mailbox and the socket found nothing: each JeroMQ poll is two
-     * selector calls and allocates, so a busy worker reads on without one.
+     * Polls only when a whole pass over the mailbox and the socket found nothing: a poll is a select system
+     * call, so a busy worker reads on without one.
      */
     private void run() {
         try {

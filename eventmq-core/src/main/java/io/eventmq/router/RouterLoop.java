@@ -116,9 +116,9 @@ final class RouterLoop implements Runnable {
     }
 
     /**
-     * Reads every socket and the mailbox until a whole pass finds nothing, and only then polls: each JeroMQ
-     * poll is two selector calls and allocates, so under load the router reads on without one. A socket
-     * read when the poller did not flag it costs a non-blocking receive that finds nothing.
+     * Reads every socket and the mailbox until a whole pass finds nothing, and only then polls: a poll is a
+     * select system call, so under load the router reads on without one. A socket read when the poller did
+     * not flag it costs a non-blocking receive that finds nothing.
      */
     private void loop(Poller poller) {
         long nextTick = now() + tickMillis;
