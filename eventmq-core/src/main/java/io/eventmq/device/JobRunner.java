@@ -6,6 +6,7 @@ import org.slf4j.LoggerFactory;
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.ProtocolException;
+import io.eventmq.protocol.ResultFrame;
 
 /**
  * Runs one job on the calling job thread: finds its handler, runs it (again, up to {@code retry-count}
@@ -56,7 +57,7 @@ final class JobRunner {
             return new JobResult(JobOutcome.SUCCEEDED, null, System.nanoTime() - start);
         }
         try {
-            return new JobResult(JobOutcome.SUCCEEDED, JobResult.valueReply(value), System.nanoTime() - start);
+            return new JobResult(JobOutcome.SUCCEEDED, ResultFrame.value(value), System.nanoTime() - start);
         } catch (RuntimeException e) {
             log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", msgid, text(e));
             return failure(JobOutcome.FAILED, e.getClass().getSimpleName(), text(e), headers, start);
@@ -65,7 +66,7 @@ final class JobRunner {
 
     private static JobResult failure(JobOutcome outcome, String type, String message, Headers headers,
                                      long start) {
-        String reply = headers.replyRequested() ? JobResult.errorReply(type, message) : null;
+        String reply = headers.replyRequested() ? ResultFrame.failure(type, message) : null;
         return new JobResult(outcome, reply, System.nanoTime() - start);
     }
 

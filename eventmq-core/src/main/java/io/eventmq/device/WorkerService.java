@@ -24,6 +24,7 @@ import io.eventmq.protocol.HeartbeatTimestamp;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.QueueList;
+import io.eventmq.protocol.ResultFrame;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
@@ -292,7 +293,7 @@ public final class WorkerService {
             log.warn("REQUEST {} came with no free job slot ({} running): refused", request.msgid(),
                     running.size());
             if (headers.replyRequested()) {
-                sendReply(JobResult.errorReply(JobResult.NO_FREE_SLOT, "no free job slot"), request.msgid());
+                sendReply(ResultFrame.failure(JobResult.NO_FREE_SLOT, "no free job slot"), request.msgid());
             }
             return;
         }
@@ -405,7 +406,7 @@ public final class WorkerService {
         String message = "job timed out after " + job.headers.timeoutSeconds() + " s";
         log.warn("REQUEST {} {}: interrupted", job.msgid, message);
         if (job.headers.replyRequested()) {
-            sendReply(JobResult.errorReply(JobResult.TIMEOUT, message), job.msgid);
+            sendReply(ResultFrame.failure(JobResult.TIMEOUT, message), job.msgid);
         }
     }
 
@@ -454,7 +455,7 @@ public final class WorkerService {
             job.interrupt();
             JobOutcome outcome = job.answeredAs == null ? JobOutcome.INTERRUPTED : job.answeredAs;
             if (job.answeredAs == null && job.headers.replyRequested()) {
-                sendReply(JobResult.errorReply(JobResult.INTERRUPTED, "the worker stopped before the job finished"),
+                sendReply(ResultFrame.failure(JobResult.INTERRUPTED, "the worker stopped before the job finished"),
                         job.msgid);
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - job.startNanos);

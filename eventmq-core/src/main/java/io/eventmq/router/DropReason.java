@@ -1,5 +1,7 @@
 package io.eventmq.router;
 
+import java.util.Locale;
+
 /** Why a router dropped or refused something; each is counted ({@link Router#drops(DropReason)}) and logged once. */
 public enum DropReason {
     /** Malformed or unexpected message on the frontend (clients, schedulers). */
@@ -25,5 +27,17 @@ public enum DropReason {
     /** A dispatched REQUEST's client forgotten after {@link RouterSettings#pendingResultExpiry()}. */
     PENDING_EXPIRED,
     /** A dispatched REQUEST's client forgotten because {@link RouterSettings#pendingResultLimit()} was reached. */
-    PENDING_EVICTED
+    PENDING_EVICTED;
+
+    /**
+     * The {@code type} of the error a refusal carries, written like the worker's error types, which are
+     * exception names: {@code QUEUE_FULL} is {@code QueueFull}.
+     */
+    String errorType() {
+        StringBuilder type = new StringBuilder();
+        for (String word : name().split("_")) {
+            type.append(word.charAt(0)).append(word.substring(1).toLowerCase(Locale.ROOT));
+        }
+        return type.toString();
+    }
 }

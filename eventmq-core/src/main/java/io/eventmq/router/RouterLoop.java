@@ -14,6 +14,7 @@ import io.eventmq.protocol.HeartbeatTimestamp;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.QueueList;
+import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
@@ -459,7 +460,7 @@ final class RouterLoop implements Runnable {
         log.warn("{} {} from {} refused: {}", message.commandName(), message.msgid(), message.sender(), why);
         listener.refused(message.msgid(), reason);
         if (!frontend.send(message.sender(),
-                Message.of(Command.REPLY, ErrorResult.json(reason, why), message.msgid()))) {
+                Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), message.msgid()))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + message.msgid() + " not sent: client "
                     + message.sender() + " is gone or not reading");
         }
