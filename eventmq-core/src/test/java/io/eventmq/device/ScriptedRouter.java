@@ -3,7 +3,6 @@ package io.eventmq.device;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,6 +15,7 @@ import io.eventmq.protocol.Codec;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.MessageIds;
+import io.eventmq.testing.RawFrames;
 
 /**
  * A raw ROUTER on an ephemeral loopback port that a test drives step by step, playing the router.
@@ -55,17 +55,7 @@ final class ScriptedRouter implements AutoCloseable {
 
     /** The frames of the next message, identity first; {@code null} when none came within {@code timeout}. */
     List<String> receiveFrames(Duration timeout) {
-        socket.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
-        byte[] first = socket.recv(0);
-        if (first == null) {
-            return null;
-        }
-        List<String> frames = new ArrayList<>();
-        frames.add(new String(first, StandardCharsets.UTF_8));
-        while (socket.hasReceiveMore()) {
-            frames.add(new String(socket.recv(0), StandardCharsets.UTF_8));
-        }
-        return frames;
+        return RawFrames.receive(socket, timeout);
     }
 
     /** The next message that is not a HEARTBEAT (those are kept, see {@link #heartbeats()}). */

@@ -112,17 +112,7 @@ public final class RawDealer implements AutoCloseable {
     }
 
     private List<String> read(long deadline) {
-        socket.setReceiveTimeOut((int) Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
-        byte[] first = socket.recv(0);
-        if (first == null) {
-            return null;
-        }
-        List<String> frames = new ArrayList<>();
-        frames.add(new String(first, StandardCharsets.UTF_8));
-        while (socket.hasReceiveMore()) {
-            frames.add(socket.recvStr());
-        }
-        return frames;
+        return RawFrames.receive(socket, Duration.ofNanos(deadline - System.nanoTime()));
     }
 
     @Override
