@@ -84,7 +84,7 @@ public final class WorkerService {
         this.context = Objects.requireNonNull(context, "context");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.handlers = Objects.requireNonNull(handlers, "handlers").copy();
-        this.listener = Objects.requireNonNull(listener, "listener");
+        this.listener = new GuardedServiceListener(Objects.requireNonNull(listener, "listener"));
         this.clock = Objects.requireNonNull(clock, "clock");
         this.runner = new JobRunner(this.handlers);
         this.heartbeat = new HeartbeatMonitor(clock, settings.heartbeat());
@@ -233,7 +233,7 @@ public final class WorkerService {
                     + " " + message.msgid());
             return;
         }
-        notifyListener(l -> l.messageReceived(message));
+        listener.messageReceived(message);
         if (!acked && command != Command.ACK) {
             log.debug("ignoring {} {} while waiting for the ACK", message.commandName(), message.msgid());
             return;
@@ -301,7 +301,7 @@ public final class WorkerService {
         long deadline = headers.timeoutSeconds() == 0 ? -1 : now + headers.timeoutSeconds() * 1000L;
         RunningJob job = new RunningJob(nextJobId++, request.msgid(), queue, headers, deadline, System.nanoTime());
         running.put(job.id, job);
-        notifyListener(l -> l.jobStarted(job.msgid, job.queue));
+        listener.jobStarted(job.msgid, job.queue);
         jobThreads.execute(() -> {
             job.begin();
             JobResult result = runner.run(job.msgid, job.queue, job.headers, payload);
@@ -318,7 +318,7 @@ public final class WorkerService {
         if (job.answeredAs == null && result.reply() != null) {
             sendReply(result.reply(), job.msgid);
         }
-        notifyListener(l -> l.jobFinished(job.msgid, job.queue, Duration.ofNanos(result.nanos()), outcome));
+        listener.jobFinished(job.msgid, job.queue, Duration.ofNanos(result.nanos()), outcome);
         if (takesWork()) {
             send(Message.of(Command.READY));
         }
@@ -347,7 +347,7 @@ public final class WorkerService {
                 int misses = heartbeat.misses();
                 log.info("nothing from the router for {} ({} of {} misses)", settings.heartbeat().timeout(),
                         misses, settings.heartbeat().liveness());
-                notifyListener(l -> l.heartbeatMissed(misses));
+                listener.heartbeatMissed(misses);
                 if (heartbeat.isDead()) {
                     reconnect("the router was silent for " + settings.heartbeat().deadAfter());
                 }
@@ -426,7 +426,7 @@ public final class WorkerService {
     private void reconnect(String reason) {
         String next = settings.addressOf(connectAttempt);
         log.warn("{}: reconnecting to {} with a new identity", reason, next);
-        notifyListener(l -> l.reconnecting(next, reason));
+        listener.reconnecting(next, reason);
         poller.unregister(socket);
         socket.rebuild();
         poller.register(socket);
@@ -459,7 +459,7 @@ public final class WorkerService {
                         job.msgid);
             }
             Duration duration = Duration.ofNanos(System.nanoTime() - job.startNanos);
-            notifyListener(l -> l.jobFinished(job.msgid, job.queue, duration, outcome));
+            listener.jobFinished(job.msgid, job.queue, duration, outcome);
         }
         running.clear();
     }
@@ -511,13 +511,13 @@ public final class WorkerService {
         if (log.isDebugEnabled()) {
             log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
         }
-        notifyListener(l -> l.messageSent(message));
+        listener.messageSent(message);
     }
 
     private void invalid(String reason) {
         invalidMessages.incrementAndGet();
         log.warn("dropped a message from the router: {}", reason);
-        notifyListener(l -> l.invalidMessage(reason));
+        listener.invalidMessage(reason);
     }
 
     private void post(Runnable action) {
@@ -551,15 +551,7 @@ public final class WorkerService {
         }
         state = next;
         log.info("{} {} -> {}", settings.type().wireName(), previous, next);
-        notifyListener(l -> l.stateChanged(previous, next));
-    }
-
-    private void notifyListener(Consumer<ServiceListener> event) {
-        try {
-            event.accept(listener);
-        } catch (RuntimeException e) {
-            log.warn("the service listener failed", e);
-        }
+        listener.stateChanged(previous, next);
     }
 
     private static ThreadFactory threads(String prefix) {
