@@ -5,9 +5,8 @@ import io.eventmq.protocol.Headers;
 /**
  * A job holding a slot, from its REQUEST until its job thread hands the result back. The I/O thread owns
  * everything but the interrupt handshake: the I/O thread may {@link #interrupt()} the job (timeout, end of
- * the stop grace period) only until the job thread has {@link #end() ended} it, so the job thread can clear
- * its interrupt status and then touch the mailbox's socket, which an interrupt would break (JeroMQ's
- * signalling pipe closes when a thread blocked or writing on it is interrupted).
+ * the stop grace period) only until the job thread has {@link #end() ended} it, and {@link #end()} clears
+ * an interrupt that came late, so it can never reach the next job that pool thread runs.
  */
 final class RunningJob {
 
