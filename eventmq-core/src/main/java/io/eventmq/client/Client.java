@@ -50,8 +50,9 @@ public final class Client implements AutoCloseable {
      * @throws IllegalArgumentException when the address cannot be connected to (malformed)
      */
     public Client(ZContext context, ClientSettings settings) {
+        Objects.requireNonNull(context, "context");
         Objects.requireNonNull(settings, "settings");
-        mailbox = new Mailbox<>(Objects.requireNonNull(context, "context"));
+        mailbox = new Mailbox<>();
         CompletableFuture<String> connected = new CompletableFuture<>();
         loop = new ClientLoop(context, settings, mailbox, connected, this::ended);
         thread = new Thread(loop, "eventmq-client");

@@ -57,12 +57,10 @@ public final class WorkerService {
     private final String name;
     private final AtomicLong invalidMessages = new AtomicLong();
     private final Object lifecycle = new Object();
-    private final Object mailboxLock = new Object();
     private volatile ServiceState state = ServiceState.NEW;
     private volatile String identity;
     private Thread ioThread;
     private Mailbox<Runnable> mailbox;
-    private boolean mailboxOpen;
     private ExecutorService jobThreads;
     private ExecutorService eventThread;
 
@@ -108,8 +106,7 @@ public final class WorkerService {
                 throw new IllegalStateException("the service was already started; it is " + state);
             }
             socket = EmqpSocket.dealer(context, settings.socket());
-            mailbox = new Mailbox<>(context);
-            mailboxOpen = true;
+            mailbox = new Mailbox<>();
             poller = new Poller(context);
             poller.register(mailbox);
             poller.register(socket);
@@ -481,10 +478,7 @@ public final class WorkerService {
 
     /** Closes mailbox, poller and socket (its linger lets queued messages leave) and ends the job threads. */
     private void release() {
-        synchronized (mailboxLock) {
-            mailboxOpen = false;
-            mailbox.close();
-        }
+        mailbox.close();
         poller.close();
         socket.close();
         jobThreads.shutdownNow();
@@ -520,12 +514,9 @@ public final class WorkerService {
         listener.invalidMessage(reason);
     }
 
+    /** Hands {@code action} to the I/O thread; after {@link #release()} it is dropped. */
     private void post(Runnable action) {
-        synchronized (mailboxLock) {
-            if (mailboxOpen) {
-                mailbox.post(action);
-            }
-        }
+        mailbox.post(action);
     }
 
     private void publish(Message message) {

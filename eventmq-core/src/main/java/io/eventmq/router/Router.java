@@ -64,7 +64,7 @@ public final class Router implements AutoCloseable {
             if (thread != null) {
                 throw new IllegalStateException("router already started");
             }
-            mailbox = new Mailbox<>(context);
+            mailbox = new Mailbox<>();
             loop = new RouterLoop(context, settings, listener, drops, mailbox, bound, this::ended);
             thread = new Thread(loop, "eventmq-router");
             thread.start();

@@ -1,20 +1,20 @@
 package io.eventmq.transport;
 
+import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 
-import org.zeromq.SocketType;
-import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
-
-import io.eventmq.protocol.MessageIds;
-
 /**
  * Hands items from any thread to an I/O thread that waits in a {@link Poller}: {@link #post} queues an item
- * and, when the mailbox was empty, wakes the poller through an in-process socket pair. The I/O thread then
- * {@link #drain}s it. Nothing polls a queue on a timer; a burst of posts costs one wake-up.
+ * and, when the mailbox was empty, wakes the poller's selector. The I/O thread then {@link #drain}s it.
+ * Nothing polls a queue on a timer; a burst of posts costs one wake-up.
+ * <p>
+ * The wake-up is {@link Selector#wakeup()}, not a ZeroMQ socket pair: it is one system call, coalesced by the
+ * JDK, safe from interrupted threads, and free of JeroMQ 0.6.0's signaler race, in which a sender preempted
+ * between writing its wake-up byte and counting it leaves the woken thread spinning on a readable pipe
+ * until the sender runs again (see {@code docs/jeromq-signaler-race.md}).
  *
  * @param <T> the items handed over
  */
@@ -22,36 +22,22 @@ public final class Mailbox<T> implements AutoCloseable {
 
     private final Queue<T> items = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean signalled = new AtomicBoolean();
-    private final ZMQ.Socket receiver;
-    private final ZMQ.Socket sender;
-
-    public Mailbox(ZContext context) {
-        String endpoint = "inproc://eventmq-mailbox-" + MessageIds.next();
-        receiver = context.createSocket(SocketType.PAIR);
-        receiver.setLinger(0);
-        receiver.bind(endpoint);
-        sender = context.createSocket(SocketType.PAIR);
-        sender.setLinger(0);
-        sender.connect(endpoint);
-    }
+    private volatile Selector waker;
+    private volatile boolean closed;
 
     /**
-     * Queues {@code item} for the I/O thread and wakes it. Any thread, interrupted or not: JeroMQ wakes the
-     * poller through an interruptible NIO pipe that an interrupt would close for good, so a pending
-     * interrupt is set aside during the send and restored after it.
+     * Queues {@code item} for the I/O thread and wakes its poller, from any thread. After {@link #close()}
+     * the item is dropped, as nothing will drain it.
      */
     public void post(T item) {
+        if (closed) {
+            return;
+        }
         items.add(item);
         if (signalled.compareAndSet(false, true)) {
-            boolean interrupted = Thread.interrupted();
-            try {
-                synchronized (sender) {
-                    sender.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.DONTWAIT);
-                }
-            } finally {
-                if (interrupted) {
-                    Thread.currentThread().interrupt();
-                }
+            Selector selector = waker;
+            if (selector != null) {
+                selector.wakeup();
             }
         }
     }
@@ -59,15 +45,12 @@ public final class Mailbox<T> implements AutoCloseable {
     /**
      * Hands every queued item to {@code consumer}, oldest first. The I/O thread only.
      * <p>
-     * The wake-up frames are taken before the flag is cleared: a post that finds the flag set then has a
-     * frame still on its way, so an item queued after this drain always wakes the poller again.
+     * The flag is cleared before the queue is read: a post that finds it still set has its item taken by
+     * this drain, and an item queued after this drain finds it clear and wakes the poller again.
      *
      * @return how many items were handed over
      */
     public int drain(Consumer<? super T> consumer) {
-        while (receiver.recv(ZMQ.DONTWAIT) != null) {
-            // one wake-up frame per burst of posts; the items are in the queue
-        }
         signalled.set(false);
         int drained = 0;
         T item;
@@ -83,15 +66,19 @@ public final class Mailbox<T> implements AutoCloseable {
         return items.isEmpty();
     }
 
-    ZMQ.Socket zmqSocket() {
-        return receiver;
+    /** Called by the {@link Poller} that waits for this mailbox; {@code null} when it lets go. */
+    void wakeUp(Selector selector) {
+        waker = selector;
+        if (selector != null && !items.isEmpty()) {
+            selector.wakeup();
+        }
     }
 
+    /** Drops what is queued; later posts are dropped too. */
     @Override
     public void close() {
-        synchronized (sender) {
-            sender.close();
-        }
-        receiver.close();
+        closed = true;
+        waker = null;
+        items.clear();
     }
 }

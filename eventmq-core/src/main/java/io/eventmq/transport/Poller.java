@@ -15,6 +15,7 @@ import org.zeromq.ZMQ;
 
 /**
  * Waits until one of its sockets or mailboxes is readable, or a timeout passes. Owned by one I/O thread.
+ * A {@link Mailbox} is readable while items wait in it; its posts wake the poller's selector.
  * After {@link EmqpSocket#rebuild()} the socket must be unregistered before and registered again after.
  * <p>
  * It does what JeroMQ's own poller does, without its cost per call: each socket's wake-up channel is
@@ -26,11 +27,12 @@ import org.zeromq.ZMQ;
 public final class Poller implements AutoCloseable {
 
     /*
-     * A channel can select ready while its socket has nothing: measured here, such ready-but-empty selects
-     * came by the hundreds of thousands per second under load. Likely causes (JeroMQ 0.6.0): its Signaler
-     * writes a wake-up byte first and counts it after, and a socket takes a byte only once it is counted;
-     * its mailbox writes a byte per command but takes one per empty read. poll() then yields the processor
-     * before it selects again, so that a writer on the same core can finish, instead of spinning.
+     * A socket's channel can select ready while the socket has nothing. JeroMQ 0.6.0's Signaler writes its
+     * wake-up byte before it counts it, and a socket takes only counted bytes; a pipe write wakes the reader
+     * synchronously, so the woken reader often preempts the writer on its core between the two, and the byte
+     * stays readable until the writer runs again (docs/jeromq-signaler-race.md). poll() then yields the
+     * processor so that the writer, usually ZeroMQ's I/O thread, can finish, instead of spinning until the
+     * next scheduler tick.
      */
 
     /** The select's key action: readiness is read from the sockets, not from the keys. */
@@ -38,6 +40,7 @@ public final class Poller implements AutoCloseable {
 
     private final Selector selector;
     private final List<Registered> registered = new ArrayList<>(4);
+    private final List<Mailbox<?>> mailboxes = new ArrayList<>(1);
 
     private static final class Registered {
         final ZMQ.Socket socket;
@@ -63,8 +66,12 @@ public final class Poller implements AutoCloseable {
         register(socket.zmqSocket());
     }
 
+    /** Lets {@code mailbox}'s posts wake this poller; it is readable while items wait in it. */
     public void register(Mailbox<?> mailbox) {
-        register(mailbox.zmqSocket());
+        if (!mailboxes.contains(mailbox)) {
+            mailboxes.add(mailbox);
+            mailbox.wakeUp(selector);
+        }
     }
 
     private void register(ZMQ.Socket socket) {
@@ -83,7 +90,9 @@ public final class Poller implements AutoCloseable {
     }
 
     public void unregister(Mailbox<?> mailbox) {
-        unregister(mailbox.zmqSocket());
+        if (mailboxes.remove(mailbox)) {
+            mailbox.wakeUp(null);
+        }
     }
 
     /** Cancels the socket's key and lets the selector forget it at once, so it could be registered again. */
@@ -165,6 +174,11 @@ public final class Poller implements AutoCloseable {
                 readable++;
             }
         }
+        for (int i = 0; i < mailboxes.size(); i++) {
+            if (!mailboxes.get(i).isEmpty()) {
+                readable++;
+            }
+        }
         return readable;
     }
 
@@ -173,8 +187,9 @@ public final class Poller implements AutoCloseable {
         return isReadable(socket.zmqSocket());
     }
 
+    /** Whether items wait in {@code mailbox} now. */
     public boolean isReadable(Mailbox<?> mailbox) {
-        return isReadable(mailbox.zmqSocket());
+        return mailboxes.contains(mailbox) && !mailbox.isEmpty();
     }
 
     private boolean isReadable(ZMQ.Socket socket) {
@@ -184,6 +199,8 @@ public final class Poller implements AutoCloseable {
 
     @Override
     public void close() {
+        mailboxes.forEach(mailbox -> mailbox.wakeUp(null));
+        mailboxes.clear();
         try {
             selector.close();
         } catch (IOException e) {

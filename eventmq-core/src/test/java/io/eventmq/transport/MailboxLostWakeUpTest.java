@@ -20,7 +20,7 @@ class MailboxLostWakeUpTest {
     @Test
     void everyPostWakesThePollerOrIsDrainedByTheWakeUpInProgress() throws InterruptedException {
         try (ZContext context = new ZContext();
-             Mailbox<Integer> mailbox = new Mailbox<>(context);
+             Mailbox<Integer> mailbox = new Mailbox<>();
              Poller poller = new Poller(context)) {
             poller.register(mailbox);
             Thread poster = new Thread(() -> {

@@ -166,7 +166,7 @@ class PollerTest {
 
     @Test
     void anyNegativeTimeoutWaitsWithoutEnd() throws InterruptedException {
-        Mailbox<String> mailbox = new Mailbox<>(context);
+        Mailbox<String> mailbox = new Mailbox<>();
         poller.register(mailbox);
         CountDownLatch polling = new CountDownLatch(1);
         AtomicInteger readable = new AtomicInteger(-1);
