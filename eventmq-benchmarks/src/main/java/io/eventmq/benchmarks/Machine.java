@@ -1,19 +1,56 @@
 package io.eventmq.benchmarks;
 
+import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 
 /**
  * Where the numbers came from. The load average shows how much else ran: on a 2-core machine anything above
  * about 0.5 besides this run makes the numbers noisy.
+ *
+ * @param scheduling the JVM's Linux scheduling policy, {@code SCHED_OTHER} unless started under {@code chrt}:
+ *                   with JeroMQ 0.6.0 it decides how often ZeroMQ's I/O thread spins (see
+ *                   {@code docs/jeromq-signaler-race.md})
+ * @param signaler   where JeroMQ's {@code zmq.Signaler} was loaded from: this jar, or the fixed class of
+ *                   {@code run-with-signaler-fix.sh}
  */
-record Machine(String os, String arch, int cpus, String jvm, long maxHeapMiB, double loadAverageBefore) {
+record Machine(String os, String arch, int cpus, String jvm, long maxHeapMiB, String scheduling, String signaler,
+               double loadAverageBefore) {
+
+    private static final String[] POLICIES = {"SCHED_OTHER", "SCHED_FIFO", "SCHED_RR", "SCHED_BATCH", "4",
+        "SCHED_IDLE", "SCHED_DEADLINE"};
 
     static Machine current() {
         Runtime runtime = Runtime.getRuntime();
         return new Machine(System.getProperty("os.name") + " " + System.getProperty("os.version"),
                 System.getProperty("os.arch"), runtime.availableProcessors(),
                 System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-                runtime.maxMemory() / (1024 * 1024), loadAverage());
+                runtime.maxMemory() / (1024 * 1024), schedulingPolicy(), signalerOrigin(), loadAverage());
+    }
+
+    /** Field 41 of {@code /proc/self/stat}; "unknown" where there is none. */
+    static String schedulingPolicy() {
+        try {
+            String stat = Files.readString(Path.of("/proc/self/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            int policy = Integer.parseInt(fields[41 - 3]);
+            return policy >= 0 && policy < POLICIES.length ? POLICIES[policy] : Integer.toString(policy);
+        } catch (IOException | RuntimeException e) {
+            return "unknown";
+        }
+    }
+
+    static String signalerOrigin() {
+        try {
+            Path location = Path.of(Class.forName("zmq.Signaler").getProtectionDomain().getCodeSource()
+                    .getLocation().toURI());
+            return location.getFileName().toString().endsWith(".jar") ? location.getFileName().toString()
+                    : location.toString();
+        } catch (ReflectiveOperationException | URISyntaxException | RuntimeException e) {
+            return "unknown";
+        }
     }
 
     static double loadAverage() {

@@ -51,6 +51,8 @@ record Report(String startedAt, Machine machine, long warmupMillis, long measure
         table.append(String.format(Locale.ROOT, "%s, %d cpus, %s, heap %d MiB; load average %.2f before, %.2f after%n",
                 machine.os(), machine.cpus(), machine.jvm(), machine.maxHeapMiB(), machine.loadAverageBefore(),
                 loadAverageAfter));
+        table.append(String.format(Locale.ROOT, "scheduling %s; zmq.Signaler from %s%n", machine.scheduling(),
+                machine.signaler()));
         table.append(String.format(Locale.ROOT, "warm-up %d ms, measured up to %d ms or %d jobs per scenario; "
                 + "x = system / baseline%n%n", warmupMillis, measureMillis, maxJobs));
         table.append(scenarioHeader());
