@@ -140,7 +140,7 @@ public final class WorkerService {
             }
             thread = ioThread;
         }
-        post(this::beginStop);
+        mailbox.post(this::beginStop);
         if (Thread.currentThread() == thread) {
             return;
         }
@@ -303,7 +303,7 @@ public final class WorkerService {
             job.begin();
             JobResult result = runner.run(job.msgid, job.queue, job.headers, payload);
             job.end();
-            post(() -> onJobDone(job, result));
+            mailbox.post(() -> onJobDone(job, result));
         });
     }
 
@@ -512,11 +512,6 @@ public final class WorkerService {
         invalidMessages.incrementAndGet();
         log.warn("dropped a message from the router: {}", reason);
         listener.invalidMessage(reason);
-    }
-
-    /** Hands {@code action} to the I/O thread; after {@link #release()} it is dropped. */
-    private void post(Runnable action) {
-        mailbox.post(action);
     }
 
     private void publish(Message message) {

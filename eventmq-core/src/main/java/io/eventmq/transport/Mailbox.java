@@ -67,7 +67,7 @@ public final class Mailbox<T> implements AutoCloseable {
     }
 
     /** Called by the {@link Poller} that waits for this mailbox; {@code null} when it lets go. */
-    void wakeUp(Selector selector) {
+    void wakeWith(Selector selector) {
         waker = selector;
         if (selector != null && !items.isEmpty()) {
             selector.wakeup();

@@ -70,7 +70,7 @@ public final class Poller implements AutoCloseable {
     public void register(Mailbox<?> mailbox) {
         if (!mailboxes.contains(mailbox)) {
             mailboxes.add(mailbox);
-            mailbox.wakeUp(selector);
+            mailbox.wakeWith(selector);
         }
     }
 
@@ -91,7 +91,7 @@ public final class Poller implements AutoCloseable {
 
     public void unregister(Mailbox<?> mailbox) {
         if (mailboxes.remove(mailbox)) {
-            mailbox.wakeUp(null);
+            mailbox.wakeWith(null);
         }
     }
 
@@ -199,7 +199,7 @@ public final class Poller implements AutoCloseable {
 
     @Override
     public void close() {
-        mailboxes.forEach(mailbox -> mailbox.wakeUp(null));
+        mailboxes.forEach(mailbox -> mailbox.wakeWith(null));
         mailboxes.clear();
         try {
             selector.close();
