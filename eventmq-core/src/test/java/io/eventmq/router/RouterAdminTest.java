@@ -1,9 +1,10 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.JOB;
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.time.Duration;
 import java.util.List;
 
 import org.junit.jupiter.api.AfterEach;
@@ -15,9 +16,6 @@ import tools.jackson.databind.JsonNode;
 
 /** The admin socket: STATUS, ROUTER_SHOW_WORKERS, ROUTER_SHOW_SCHEDULERS and DISCONNECT. */
 class RouterAdminTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
     private final RouterFixture fixture = new RouterFixture();
 

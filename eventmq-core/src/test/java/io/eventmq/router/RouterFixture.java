@@ -2,6 +2,7 @@ package io.eventmq.router;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -14,6 +15,11 @@ import tools.jackson.databind.JsonNode;
 
 /** A started router on free loopback ports, raw DEALER peers for it, and what its listener heard. */
 final class RouterFixture implements AutoCloseable {
+
+    /** How long a test waits for anything the router should do. */
+    static final Duration WAIT = Duration.ofSeconds(10);
+    /** A reference job payload, for REQUESTs whose payload does not matter. */
+    static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
     /** Events as "kind queue-or-type id ...", e.g. "dispatched default worker-1 r1", "waiting email 2". */
     final List<String> events = new CopyOnWriteArrayList<>();

@@ -1,5 +1,6 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,8 +14,6 @@ import io.eventmq.testing.RawDealer;
 
 /** HEARTBEAT to every worker and scheduler; silent peers forgotten; unknown workers told KBYE. */
 class RouterHeartbeatTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
             .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2500), 3, true)));

@@ -1,5 +1,7 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.JOB;
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -14,8 +16,6 @@ import io.eventmq.testing.RawDealer;
 /** Malformed input on each socket is counted and ignored; the router keeps routing. */
 class RouterMalformedTest {
 
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
     private static final List<List<String>> BAD_ENVELOPES = List.of(
             List.of("garbage"),
             List.of("", "eMQP/1.0"),

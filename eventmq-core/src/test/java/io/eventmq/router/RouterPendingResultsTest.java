@@ -1,5 +1,7 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.JOB;
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,9 +15,6 @@ import io.eventmq.testing.RawDealer;
 
 /** The router remembers dispatched REQUESTs' clients within an expiry and a limit, and says when it forgot. */
 class RouterPendingResultsTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
     private RouterFixture fixture;
 

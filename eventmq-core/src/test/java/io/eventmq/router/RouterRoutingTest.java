@@ -1,5 +1,7 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.JOB;
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,9 +17,6 @@ import io.eventmq.testing.RawDealer;
 
 /** Queues, weights, free slots, least recently used, waiting buffers, workers that vanish. */
 class RouterRoutingTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
     private RouterFixture fixture;
 

@@ -1,5 +1,7 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.JOB;
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -15,9 +17,6 @@ import tools.jackson.databind.JsonNode;
 
 /** SCHEDULE to one scheduler in turn, UNSCHEDULE to all, and the error REPLY when there is none. */
 class RouterSchedulerTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
-    private static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
     private final RouterFixture fixture = new RouterFixture();
 

@@ -1,5 +1,6 @@
 package io.eventmq.router;
 
+import static io.eventmq.router.RouterFixture.WAIT;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.data.Offset.offset;
 import static org.awaitility.Awaitility.await;
@@ -30,8 +31,6 @@ import tools.jackson.databind.node.ObjectNode;
  * test waits for one to take effect before it sends the next.
  */
 class RouterSessionTest {
-
-    private static final Duration WAIT = Duration.ofSeconds(10);
 
     private final List<Vectors.Entry> session = Vectors.load(Vectors.ROUTER_SESSION);
     private final Map<String, RawDealer> peers = new HashMap<>();
