@@ -67,10 +67,7 @@ class HeartbeatMonitorTest {
         assertThat(monitor.checkMiss()).as("the same window counts once").isFalse();
         assertThat(monitor.misses()).isEqualTo(1);
 
-        clock.advance(Duration.ofMillis(4_999));
-        assertThat(monitor.checkMiss()).isFalse();
-        clock.advance(MS);
-        assertThat(monitor.checkMiss()).isTrue();
+        assertMissExactlyOneTimeoutLater("the next window");
         assertThat(monitor.misses()).isEqualTo(2);
     }
 
@@ -79,10 +76,7 @@ class HeartbeatMonitorTest {
         clock.advance(Duration.ofSeconds(7));
         assertThat(monitor.checkMiss()).isTrue();
 
-        clock.advance(Duration.ofMillis(4_999));
-        assertThat(monitor.checkMiss()).isFalse();
-        clock.advance(MS);
-        assertThat(monitor.checkMiss()).isTrue();
+        assertMissExactlyOneTimeoutLater("the next window");
         assertThat(monitor.misses()).isEqualTo(2);
     }
 
@@ -125,10 +119,7 @@ class HeartbeatMonitorTest {
 
         assertThat(monitor.misses()).isZero();
         assertThat(monitor.isDead()).isFalse();
-        clock.advance(Duration.ofMillis(4_999));
-        assertThat(monitor.checkMiss()).as("the window restarted at the message").isFalse();
-        clock.advance(MS);
-        assertThat(monitor.checkMiss()).isTrue();
+        assertMissExactlyOneTimeoutLater("the window restarted at the message");
         assertThat(monitor.misses()).isEqualTo(1);
     }
 
@@ -226,5 +217,13 @@ class HeartbeatMonitorTest {
         assertThatThrownBy(() -> new HeartbeatMonitor(null, HeartbeatSettings.DEFAULTS))
                 .isInstanceOf(NullPointerException.class);
         assertThatThrownBy(() -> new HeartbeatMonitor(clock, null)).isInstanceOf(NullPointerException.class);
+    }
+
+    /** The window's miss comes at the 5 s timeout, not a millisecond before. */
+    private void assertMissExactlyOneTimeoutLater(String window) {
+        clock.advance(Duration.ofMillis(4_999));
+        assertThat(monitor.checkMiss()).as("%s, 1 ms before the timeout", window).isFalse();
+        clock.advance(MS);
+        assertThat(monitor.checkMiss()).as("%s, at the timeout", window).isTrue();
     }
 }
