@@ -104,10 +104,8 @@ public final class Router implements AutoCloseable {
             if (thread == null) {
                 return;
             }
-            if (!ended) {
-                RouterLoop running = loop;
-                mailbox.post(() -> running.stop("stop() called"));
-            }
+            RouterLoop running = loop;
+            mailbox.post(() -> running.stop("stop() called"));
         }
         IoThreads.join(thread);
     }
