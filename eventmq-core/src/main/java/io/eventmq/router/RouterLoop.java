@@ -123,12 +123,8 @@ final class RouterLoop implements Runnable {
      */
     private void loop(Poller poller) {
         long nextTick = now() + tickMillis;
-        boolean polled = false;
         while (running) {
-            int handled = 0;
-            if (!mailbox.isEmpty() || polled && poller.isReadable(mailbox)) {
-                handled += mailbox.drain(Runnable::run);
-            }
+            int handled = mailbox.drain(Runnable::run);
             handled += read(frontend, Side.FRONTEND);
             handled += read(backend, Side.BACKEND);
             handled += read(admin, Side.ADMIN);
@@ -137,8 +133,7 @@ final class RouterLoop implements Runnable {
                 tick(now);
                 nextTick = now + tickMillis;
             }
-            polled = handled == 0 && running;
-            if (polled) {
+            if (handled == 0 && running) {
                 poller.poll(Math.max(0, nextTick - now()));
             }
         }
