@@ -57,6 +57,7 @@ final class EventMqSystem implements QueueSystem {
                 started.add(worker);
             }
             client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()));
+            client.start();
             EventMqDeployment deployment = new EventMqDeployment(context, router, started, client, waiting, before);
             if (!deployment.awaitSlots(workers * slotsPerWorker, START_TIMEOUT)) {
                 throw new IllegalStateException("eventmq workers not ready within " + START_TIMEOUT);

@@ -6,6 +6,12 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.zeromq.ZContext;
 
@@ -14,16 +20,17 @@ import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.Message;
 import io.eventmq.transport.Mailbox;
-import io.eventmq.util.IoThreads;
 
 /**
  * Sends REQUEST, SCHEDULE and UNSCHEDULE to a router's frontend and receives the results our router forwards.
- * Thread-safe: callers in any thread hand their messages to the client's own I/O thread, which owns the
- * DEALER. ZeroMQ connects and reconnects in the background; while the router is away, messages wait in the
- * socket up to its send high-water mark, and a call beyond that fails with {@link IllegalStateException}.
+ * Thread-safe: callers in any thread hand their messages to the client's own I/O thread
+ * ({@code eventmq-client-N-io}), which owns the DEALER. ZeroMQ connects and reconnects in the background; while
+ * the router is away, messages wait in the socket up to its send high-water mark, and a call beyond that
+ * fails with {@link IllegalStateException}.
  *
  * <pre>{@code
  * try (Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()))) {
+ *     client.start();
  *     String value = client.request("default", Headers.NONE,
  *             JobPayload.of("jobs", "echo", List.of(1), Map.of()).encode()).get();
  * }
@@ -36,34 +43,72 @@ public final class Client implements AutoCloseable {
     private static final String DEFAULT_QUEUE = "default";
     /** The headers frame of a {@link #request} made with {@link Headers#NONE}, the usual case. */
     private static final String REPLY_REQUESTED = Headers.NONE.withReplyRequested(true).encode();
+    private static final Duration STOP_BOUND = Duration.ofSeconds(5);
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
 
     private final Object lock = new Object();
-    private final Mailbox<Runnable> mailbox;
+    private final ClientSettings settings;
+    private final Mailbox<Runnable> mailbox = new Mailbox<>();
     private final ClientLoop loop;
-    private final Thread thread;
-    private final String identity;
+    private final String name;
+    private Thread thread;
     private boolean closed;
 
     /**
-     * Starts the I/O thread and connects to {@code settings.address()}.
-     *
-     * @throws IllegalArgumentException when the address cannot be connected to (malformed)
+     * A client whose futures complete on {@code callbacks}, never on its I/O thread. Nothing happens until
+     * {@link #start()}.
      */
-    public Client(ZContext context, ClientSettings settings) {
-        Objects.requireNonNull(context, "context");
-        Objects.requireNonNull(settings, "settings");
-        mailbox = new Mailbox<>();
-        CompletableFuture<String> connected = new CompletableFuture<>();
-        loop = new ClientLoop(context, settings, mailbox, connected, this::ended);
-        thread = new Thread(loop, "eventmq-client");
-        thread.setDaemon(true);
-        thread.start();
-        identity = join(connected);
+    public Client(ZContext context, ClientSettings settings, Executor callbacks) {
+        this.settings = Objects.requireNonNull(settings, "settings");
+        this.loop = new ClientLoop(Objects.requireNonNull(context, "context"), settings, mailbox,
+                Objects.requireNonNull(callbacks, "callbacks"), this::ended);
+        this.name = "eventmq-client-" + CLIENTS.incrementAndGet();
     }
 
-    /** The DEALER's identity, which the router sees as the sender. */
+    /** A client whose futures complete on the common pool. */
+    public Client(ZContext context, ClientSettings settings) {
+        this(context, settings, ForkJoinPool.commonPool());
+    }
+
+    /**
+     * Starts the I/O thread and connects to {@code settings.address()}. Once only.
+     *
+     * @throws IllegalArgumentException when the address cannot be connected to (malformed)
+     * @throws IllegalStateException    when already started or closed
+     */
+    public void start() {
+        CompletableFuture<String> connected;
+        synchronized (lock) {
+            if (thread != null || closed) {
+                throw new IllegalStateException("client already " + (closed ? "closed" : "started"));
+            }
+            connected = loop.connected();
+            thread = new Thread(loop, name + "-io");
+            thread.setDaemon(false);
+            thread.start();
+        }
+        join(connected);
+    }
+
+    /** The DEALER's identity, which the router sees as the sender; {@code null} before {@link #start()}. */
     public String identity() {
-        return identity;
+        return loop.identity();
+    }
+
+    /** Whether the client was started and is neither closed nor dead. */
+    public boolean isRunning() {
+        synchronized (lock) {
+            return thread != null && !closed;
+        }
+    }
+
+    /** A snapshot of what the client is doing. Any thread, cheap. */
+    public ClientStatus status() {
+        return loop.status(isRunning());
+    }
+
+    public ClientSettings settings() {
+        return settings;
     }
 
     /**
@@ -81,8 +126,8 @@ public final class Client implements AutoCloseable {
      * {@code value}. The future fails with {@link JobFailedException} when the result carries an error (the
      * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
      * after {@link ClientSettings#requestTimeout()}, and with {@link IllegalStateException} when the message
-     * could not be queued (router away too long) or the client closed before the result. Completed on the
-     * common pool, never on the I/O thread. A Python reference worker reports a failed job as
+     * could not be queued (router away too long), when too many results are awaited already, or when the
+     * client closed before the result. Completed on the callback executor, never on the I/O thread. A Python reference worker reports a failed job as
      * {@code {"value": "<error text>"}}, which cannot be told from a text result: the future completes with it.
      *
      * @throws IllegalStateException when the client is closed
@@ -153,23 +198,58 @@ public final class Client implements AutoCloseable {
 
     private void hand(ClientLoop.Outgoing outgoing) {
         synchronized (lock) {
-            if (closed) {
-                throw new IllegalStateException("client closed");
+            if (thread == null || closed) {
+                throw new IllegalStateException("client " + (closed ? "closed" : "not started"));
             }
             mailbox.post(() -> loop.send(outgoing));
         }
     }
 
-    /** Sends what was handed over before, fails the futures still waiting for a result, closes the socket. */
-    @Override
-    public void close() {
+    /**
+     * Begins to stop and returns at once: what was handed over before is sent, the futures still waiting for
+     * a result fail, the socket closes (its linger lets queued messages leave).
+     *
+     * @return completes when the I/O thread has ended
+     */
+    public CompletableFuture<Void> stopAsync() {
         synchronized (lock) {
             if (!closed) {
                 closed = true;
-                mailbox.post(loop::stop);
+                if (thread == null) {
+                    loop.terminated().complete(null);
+                } else {
+                    mailbox.post(loop::stop);
+                }
             }
         }
-        IoThreads.join(thread);
+        return loop.terminated();
+    }
+
+    /**
+     * Stops (see {@link #stopAsync()}) and waits at most the socket's linger and a few seconds more.
+     *
+     * @return whether the client stopped within that time
+     */
+    public boolean stop() {
+        CompletableFuture<Void> stopped = stopAsync();
+        if (Thread.currentThread() == thread) {
+            return stopped.isDone();
+        }
+        try {
+            stopped.get(settings.socketOptions().linger().plus(STOP_BOUND).toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    /** {@link #stop()}; idempotent. */
+    @Override
+    public void close() {
+        stop();
     }
 
     private void ended() {

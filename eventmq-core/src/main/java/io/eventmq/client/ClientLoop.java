@@ -5,8 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,7 +24,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox},
  * matches forwarded results to the waiting futures and fails those whose time is up. Callers' futures are
- * completed on the common pool, never on this thread.
+ * completed on the callback executor, never on this thread. {@link #status} reads only volatile and atomic
+ * fields.
  */
 final class ClientLoop implements Runnable {
 
@@ -49,22 +50,48 @@ final class ClientLoop implements Runnable {
     private final ZContext context;
     private final ClientSettings settings;
     private final Mailbox<Runnable> mailbox;
-    private final CompletableFuture<String> connected;
+    private final CompletableFuture<String> connected = new CompletableFuture<>();
+    private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Runnable onEnd;
-    private final Executor callbacks = ForkJoinPool.commonPool();
+    private final Executor callbacks;
     private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
     private final long timeoutMillis;
+    private final AtomicLong sent = new AtomicLong();
+    private final AtomicLong timedOut = new AtomicLong();
+    private final AtomicLong invalid = new AtomicLong();
+    private volatile int awaitingCount;
+    private volatile String identity;
+    private volatile Throwable failure;
     private EmqpSocket socket;
     private boolean running = true;
 
-    ClientLoop(ZContext context, ClientSettings settings, Mailbox<Runnable> mailbox,
-               CompletableFuture<String> connected, Runnable onEnd) {
+    ClientLoop(ZContext context, ClientSettings settings, Mailbox<Runnable> mailbox, Executor callbacks,
+               Runnable onEnd) {
         this.context = context;
         this.settings = settings;
         this.mailbox = mailbox;
-        this.connected = connected;
+        this.callbacks = callbacks;
         this.onEnd = onEnd;
         this.timeoutMillis = settings.requestTimeout().toMillis();
+    }
+
+    /** Completes with the socket's identity once connected, or with why it could not connect. */
+    CompletableFuture<String> connected() {
+        return connected;
+    }
+
+    /** Completes when the I/O thread has ended. */
+    CompletableFuture<Void> terminated() {
+        return terminated;
+    }
+
+    String identity() {
+        return identity;
+    }
+
+    ClientStatus status(boolean running) {
+        return new ClientStatus(running, settings.address(), identity, awaitingCount, sent.get(), timedOut.get(),
+                invalid.get(), failure);
     }
 
     @Override
@@ -76,10 +103,12 @@ final class ClientLoop implements Runnable {
             poller = new Poller(context);
             poller.register(mailbox);
             poller.register(socket);
-            connected.complete(socket.identity());
+            identity = socket.identity();
+            connected.complete(identity);
             loop(poller);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (!connected.completeExceptionally(e)) {
+                failure = e;
                 log.error("Client stopped by an unexpected error", e);
             }
         } finally {
@@ -89,6 +118,7 @@ final class ClientLoop implements Runnable {
             IllegalStateException closed = new IllegalStateException("client closed before the result arrived");
             awaiting.values().forEach(waiting -> fail(waiting.future(), closed));
             awaiting.clear();
+            awaitingCount = 0;
             if (poller != null) {
                 poller.close();
             }
@@ -96,6 +126,7 @@ final class ClientLoop implements Runnable {
                 socket.close();
             }
             mailbox.close();
+            terminated.complete(null);
         }
     }
 
@@ -129,14 +160,21 @@ final class ClientLoop implements Runnable {
             return;
         }
         Message message = outgoing.message();
-        if (!socket.send(message)) {
+        if (outgoing.awaitsResult() && awaiting.size() >= settings.maxAwaitingResults()) {
             fail(outgoing, new IllegalStateException(message.commandName() + " not sent: "
-                    + settings.socketOptions().sendHighWaterMark() + " messages already wait for the router at "
-                    + settings.address() + " (the send high-water mark)"));
+                    + awaiting.size() + " REQUESTs already await their results (maxAwaitingResults)"));
             return;
         }
+        if (!socket.send(message)) {
+            fail(outgoing, new IllegalStateException(message.commandName() + " not sent: the queue to the router at "
+                    + settings.address() + " is full (" + settings.socketOptions().sendHighWaterMark()
+                    + " messages, the send high-water mark): the router is away or slower than the callers"));
+            return;
+        }
+        sent.incrementAndGet();
         if (outgoing.awaitsResult()) {
             awaiting.put(message.msgid(), new Awaiting(outgoing.future(), now() + timeoutMillis));
+            awaitingCount = awaiting.size();
         } else {
             outgoing.future().complete(message.msgid());
         }
@@ -165,7 +203,7 @@ final class ClientLoop implements Runnable {
             try {
                 message = socket.receive();
             } catch (ProtocolException e) {
-                log.warn("Invalid message from the router: {}", e.getMessage());
+                invalid("Invalid message from the router: " + e.getMessage());
                 continue;
             }
             if (message == null) {
@@ -173,6 +211,8 @@ final class ClientLoop implements Runnable {
             }
             if (message.command() == Command.REPLY && message.body().size() >= 2) {
                 result(message.body().get(0), message.body().get(1));
+            } else if (message.command() != Command.REPLY) {
+                invalid("Unexpected " + message.commandName() + " " + message.msgid() + " from the router");
             }
         }
         return i;
@@ -182,8 +222,14 @@ final class ClientLoop implements Runnable {
      * A forwarded result: the I/O thread only takes the waiting future off the books; reading the JSON and
      * completing the future happen on the callback executor.
      */
+    private void invalid(String what) {
+        invalid.incrementAndGet();
+        log.warn(what);
+    }
+
     private void result(String json, String requestMsgid) {
         Awaiting waiting = awaiting.remove(requestMsgid);
+        awaitingCount = awaiting.size();
         CompletableFuture<String> future = waiting == null ? null : waiting.future();
         callbacks.execute(() -> complete(future, json, requestMsgid));
     }
@@ -237,6 +283,8 @@ final class ClientLoop implements Runnable {
                 return;
             }
             oldest.remove();
+            awaitingCount = awaiting.size();
+            timedOut.incrementAndGet();
             fail(entry.getValue().future(), new TimeoutException("no result for REQUEST " + entry.getKey()
                     + " within " + settings.requestTimeout()));
         }

@@ -8,12 +8,14 @@ public final class JobFailedException extends RuntimeException {
 
     private final String msgid;
     private final String type;
+    private final String errorMessage;
     private final String error;
 
     JobFailedException(String msgid, String type, String message, String error) {
         super("REQUEST " + msgid + " failed: " + type + ": " + message);
         this.msgid = msgid;
         this.type = type;
+        this.errorMessage = message;
         this.error = error;
     }
 
@@ -25,6 +27,11 @@ public final class JobFailedException extends RuntimeException {
     /** The error's {@code type}, e.g. {@code QueueFull}; empty when the error had none. */
     public String type() {
         return type;
+    }
+
+    /** The error's {@code message}, as the worker or router wrote it. */
+    public String errorMessage() {
+        return errorMessage;
     }
 
     /** The whole error object as JSON text. */

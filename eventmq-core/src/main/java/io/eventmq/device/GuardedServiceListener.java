@@ -22,7 +22,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void stateChanged(ServiceState previous, ServiceState current) {
         try {
             listener.stateChanged(previous, current);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("stateChanged", e);
         }
     }
@@ -31,7 +31,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void messageReceived(Message message) {
         try {
             listener.messageReceived(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("messageReceived", e);
         }
     }
@@ -40,7 +40,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void messageSent(Message message) {
         try {
             listener.messageSent(message);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("messageSent", e);
         }
     }
@@ -49,7 +49,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void invalidMessage(String reason) {
         try {
             listener.invalidMessage(reason);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("invalidMessage", e);
         }
     }
@@ -58,7 +58,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void heartbeatMissed(int misses) {
         try {
             listener.heartbeatMissed(misses);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("heartbeatMissed", e);
         }
     }
@@ -67,7 +67,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void reconnecting(String address, String reason) {
         try {
             listener.reconnecting(address, reason);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("reconnecting", e);
         }
     }
@@ -76,7 +76,7 @@ final class GuardedServiceListener implements ServiceListener {
     public void jobStarted(String msgid, String queue) {
         try {
             listener.jobStarted(msgid, queue);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("jobStarted", e);
         }
     }
@@ -85,12 +85,12 @@ final class GuardedServiceListener implements ServiceListener {
     public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
         try {
             listener.jobFinished(msgid, queue, duration, outcome);
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             failed("jobFinished", e);
         }
     }
 
-    private static void failed(String event, RuntimeException e) {
+    private static void failed(String event, Throwable e) {
         log.warn("the service listener failed in {}", event, e);
     }
 }

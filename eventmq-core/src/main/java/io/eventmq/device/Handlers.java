@@ -17,7 +17,8 @@ import io.eventmq.protocol.Message;
  * reference {@code path} + {@code callable}, else to the handler of its queue, else to the
  * {@link #onAnyRequest fallback}; when none matches it fails with an error REPLY. The commands the service
  * handles itself (ACK, HEARTBEAT, DISCONNECT, KBYE) and any other command a service type expects (e.g.
- * SCHEDULE for a scheduler) can be listened to. A service copies its handlers when it is built.
+ * SCHEDULE for a scheduler) can be listened to. Registration ends when the service starts: the handlers are
+ * then fixed, and a late registration fails instead of being silently ignored.
  */
 public final class Handlers {
 
@@ -25,6 +26,7 @@ public final class Handlers {
     private final Map<JobKey, JobHandler> byJob = new HashMap<>();
     private final Map<Command, List<Consumer<Message>>> listeners = new EnumMap<>(Command.class);
     private JobHandler fallback;
+    private volatile boolean fixed;
 
     /** Handles REQUESTs sent to {@code queue}. */
     public Handlers onRequest(String queue, JobHandler handler) {
@@ -43,6 +45,7 @@ public final class Handlers {
     /** Handles the REQUESTs no job or queue handler matches. */
     public Handlers onAnyRequest(JobHandler handler) {
         Objects.requireNonNull(handler, "handler");
+        requireOpen();
         if (fallback != null) {
             throw new IllegalStateException("a fallback REQUEST handler is already registered");
         }
@@ -63,6 +66,7 @@ public final class Handlers {
                     + (command == Command.REQUEST ? ": register a handler with onRequest, onJob or onAnyRequest"
                     : ": unknown commands are dropped as invalid"));
         }
+        requireOpen();
         listeners.computeIfAbsent(command, ignored -> new ArrayList<>(1)).add(listener);
         return this;
     }
@@ -86,17 +90,25 @@ public final class Handlers {
         return listeners.getOrDefault(command, List.of());
     }
 
-    Handlers copy() {
-        Handlers copy = new Handlers();
-        copy.byQueue.putAll(byQueue);
-        copy.byJob.putAll(byJob);
-        listeners.forEach((command, list) -> copy.listeners.put(command, List.copyOf(list)));
-        copy.fallback = fallback;
-        return copy;
+    /** Whether any handler is registered: a REQUEST could run somewhere. */
+    public boolean isEmpty() {
+        return byQueue.isEmpty() && byJob.isEmpty() && fallback == null;
     }
 
-    private static <K> void register(Map<K, JobHandler> map, K key, JobHandler handler, String what) {
+    /** Ends registration; the service calls it when it starts. */
+    void fix() {
+        fixed = true;
+    }
+
+    private void requireOpen() {
+        if (fixed) {
+            throw new IllegalStateException("the service has started: its handlers are fixed");
+        }
+    }
+
+    private <K> void register(Map<K, JobHandler> map, K key, JobHandler handler, String what) {
         Objects.requireNonNull(handler, "handler");
+        requireOpen();
         if (map.putIfAbsent(key, handler) != null) {
             throw new IllegalStateException("a handler for " + what + " is already registered");
         }

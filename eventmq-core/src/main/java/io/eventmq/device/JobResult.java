@@ -12,6 +12,8 @@ record JobResult(JobOutcome outcome, String reply, long nanos) {
     /** Error types of failures the device itself reports; a failing handler's are its exception's name. */
     static final String NO_HANDLER = "NoHandler";
     static final String NO_FREE_SLOT = "NoFreeSlot";
+    static final String STOPPING = "WorkerStopping";
+    static final String INVALID_HEADERS = "InvalidHeaders";
     static final String TIMEOUT = "Timeout";
     static final String INTERRUPTED = "Interrupted";
 }

@@ -7,7 +7,8 @@ import java.util.Objects;
  * The reference's heartbeat rules as a state machine. It decides; the device acts: send a HEARTBEAT when
  * {@link #shouldSend()}, call {@link #checkMiss()} when woken, treat the peer as dead when {@link #isDead()},
  * and poll no longer than {@link #millisUntilNextDeadline()}. Any message received counts as a heartbeat.
- * One thread, the device's I/O thread, uses it.
+ * One thread, the device's I/O thread, drives it; {@link #misses()} and {@link #lastReceivedMillis()} may be
+ * read from any thread (health checks read them).
  */
 public final class HeartbeatMonitor {
 
@@ -20,7 +21,8 @@ public final class HeartbeatMonitor {
     private final long timeoutMillis;
     private long lastSent;
     private long missWindowStart;
-    private int misses;
+    private volatile long lastReceived;
+    private volatile int misses;
 
     public HeartbeatMonitor(InstantSource clock, HeartbeatSettings settings) {
         this.clock = Objects.requireNonNull(clock, "clock");
@@ -46,6 +48,7 @@ public final class HeartbeatMonitor {
     /** Something arrived from the peer: it is alive, the misses start again from zero. */
     public void received() {
         missWindowStart = clock.millis();
+        lastReceived = missWindowStart;
         misses = 0;
     }
 
@@ -69,9 +72,14 @@ public final class HeartbeatMonitor {
         return true;
     }
 
-    /** Consecutive misses since the last message received. */
+    /** Consecutive misses since the last message received. Any thread. */
     public int misses() {
         return misses;
+    }
+
+    /** The clock's millis when the peer was last heard from, or when the connection began. Any thread. */
+    public long lastReceivedMillis() {
+        return lastReceived;
     }
 
     /** The peer is dead: {@code liveness} consecutive misses. */
@@ -84,6 +92,7 @@ public final class HeartbeatMonitor {
         long now = clock.millis();
         lastSent = now;
         missWindowStart = now;
+        lastReceived = now;
         misses = 0;
     }
 

@@ -1,7 +1,12 @@
 package io.eventmq.router;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -60,6 +65,7 @@ final class RouterLoop implements Runnable {
     private EmqpSocket backend;
     private EmqpSocket admin;
     private boolean running = true;
+    private long dispatched;
 
     RouterLoop(ZContext context, RouterSettings settings, RouterListener listener, AtomicLongArray drops,
                Mailbox<Runnable> mailbox, CompletableFuture<RouterEndpoints> bound, Runnable onEnd) {
@@ -162,6 +168,40 @@ final class RouterLoop implements Runnable {
         running = false;
     }
 
+    /** What the router is doing. The I/O thread only; other threads post it. */
+    RouterStatus status(RouterEndpoints endpoints) {
+        long now = now();
+        List<RouterStatus.ConnectedWorker> connected = new ArrayList<>(workers.size());
+        for (Worker worker : workers.view()) {
+            connected.add(new RouterStatus.ConnectedWorker(worker.id, List.copyOf(worker.announced),
+                    worker.freeSlots, Duration.ofMillis(now - worker.lastSeen)));
+        }
+        Map<String, Integer> waiting = new LinkedHashMap<>();
+        for (NamedQueue queue : workers.queues()) {
+            if (!queue.waiting.isEmpty()) {
+                waiting.put(queue.name, queue.waiting.size());
+            }
+        }
+        Map<DropReason, Long> dropped = new EnumMap<>(DropReason.class);
+        for (DropReason reason : DropReason.values()) {
+            if (drops.get(reason.ordinal()) > 0) {
+                dropped.put(reason, drops.get(reason.ordinal()));
+            }
+        }
+        return new RouterStatus(running, endpoints, List.copyOf(connected), schedulers.size(), Map.copyOf(waiting),
+                pending.view().size(), dispatched, Map.copyOf(dropped), null);
+    }
+
+    /** The JSON an admin command is answered with: STATUS, ROUTER_SHOW_WORKERS or ROUTER_SHOW_SCHEDULERS. */
+    String adminReport(Command command) {
+        return switch (command) {
+            case STATUS -> AdminReports.status(workers, pending, now());
+            case ROUTER_SHOW_WORKERS -> AdminReports.workers(workers, now());
+            case ROUTER_SHOW_SCHEDULERS -> AdminReports.schedulers(schedulers, now());
+            default -> throw new IllegalArgumentException(command + " is not an admin report");
+        };
+    }
+
     /** Handles up to {@link #BATCH} messages waiting on {@code socket}. @return how many it read */
     private int read(EmqpSocket socket, Side side) {
         int i = 0;
@@ -241,9 +281,8 @@ final class RouterLoop implements Runnable {
 
     private void onAdmin(Message message) {
         switch (message.command()) {
-            case STATUS -> answer(message, AdminReports.status(workers, pending, now()));
-            case ROUTER_SHOW_WORKERS -> answer(message, AdminReports.workers(workers, now()));
-            case ROUTER_SHOW_SCHEDULERS -> answer(message, AdminReports.schedulers(schedulers, now()));
+            case STATUS, ROUTER_SHOW_WORKERS, ROUTER_SHOW_SCHEDULERS -> answer(message,
+                    adminReport(message.command()));
             case DISCONNECT -> {
                 admin.send(message.sender(), Message.of(Command.ACK, message.msgid()));
                 stop("DISCONNECT from admin " + message.sender());
@@ -327,6 +366,7 @@ final class RouterLoop implements Runnable {
         }
         worker.freeSlots--;
         worker.processed++;
+        dispatched++;
         queue.processed++;
         boolean forward = schedulers.get(request.sender()) == null;
         String evicted = pending.add(request.msgid(),

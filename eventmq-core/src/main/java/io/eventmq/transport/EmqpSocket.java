@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import org.zeromq.SocketType;
 import org.zeromq.ZContext;
@@ -34,26 +35,42 @@ public final class EmqpSocket implements AutoCloseable {
     private final ZContext context;
     private final SocketType type;
     private final SocketOptions options;
+    private final Consumer<ZMQ.Socket> customizer;
     private final List<String> frames = new ArrayList<>(16);
     private ZMQ.Socket socket;
     private String identity;
 
-    private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity) {
+    private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity,
+                       Consumer<ZMQ.Socket> customizer) {
         this.context = Objects.requireNonNull(context, "context");
         this.type = type;
         this.options = Objects.requireNonNull(options, "options");
+        this.customizer = Objects.requireNonNull(customizer, "customizer");
         this.identity = identity;
         this.socket = create();
     }
 
     /** A DEALER with a fresh random identity, as workers, schedulers and clients use. */
     public static EmqpSocket dealer(ZContext context, SocketOptions options) {
-        return new EmqpSocket(context, SocketType.DEALER, options, MessageIds.next());
+        return dealer(context, options, socket -> { });
+    }
+
+    /**
+     * A DEALER with a fresh random identity whose every ZeroMQ socket, the first and each one
+     * {@link #rebuild()} makes, is handed to {@code customizer} after the options are set and before it connects.
+     */
+    public static EmqpSocket dealer(ZContext context, SocketOptions options, Consumer<ZMQ.Socket> customizer) {
+        return new EmqpSocket(context, SocketType.DEALER, options, MessageIds.next(), customizer);
     }
 
     /** A ROUTER with {@code ROUTER_MANDATORY} on: a send to a peer that is gone fails instead of vanishing. */
     public static EmqpSocket router(ZContext context, SocketOptions options) {
-        return new EmqpSocket(context, SocketType.ROUTER, options, null);
+        return router(context, options, socket -> { });
+    }
+
+    /** A ROUTER as above whose ZeroMQ socket is handed to {@code customizer} before it binds. */
+    public static EmqpSocket router(ZContext context, SocketOptions options, Consumer<ZMQ.Socket> customizer) {
+        return new EmqpSocket(context, SocketType.ROUTER, options, null, customizer);
     }
 
     private ZMQ.Socket create() {
@@ -70,6 +87,7 @@ public final class EmqpSocket implements AutoCloseable {
         if (identity != null) {
             created.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
         }
+        customizer.accept(created);
         return created;
     }
 

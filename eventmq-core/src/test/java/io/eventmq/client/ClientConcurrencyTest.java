@@ -39,6 +39,7 @@ class ClientConcurrencyTest {
             Thread echo = new Thread(() -> echo(worker, CALLERS * REQUESTS_EACH), "echo-worker");
             echo.start();
             try (Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()))) {
+                client.start();
                 List<Future<Map<String, CompletableFuture<String>>>> calls = new ArrayList<>();
                 for (int caller = 0; caller < CALLERS; caller++) {
                     int id = caller;

@@ -55,6 +55,7 @@ class ClientRouterTest {
     private Client client(ClientSettings settings) {
         Client client = new Client(context, settings.withAddress(endpoints.frontend()));
         closing.add(client);
+        client.start();
         return client;
     }
 
@@ -183,6 +184,7 @@ class ClientRouterTest {
         Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(address).withSocketOptions(
                 ClientSettings.DEFAULTS.socketOptions().withHighWaterMarks(5, 1000)));
         closing.add(client);
+        client.start();
 
         CompletableFuture<String> early = client.request("default", Headers.NONE, ECHO);
         assertThatThrownBy(() -> {

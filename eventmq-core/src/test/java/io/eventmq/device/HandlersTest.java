@@ -49,14 +49,16 @@ class HandlersTest {
     }
 
     @Test
-    void aCopyDoesNotSeeLaterRegistrations() {
-        Handlers handlers = new Handlers().listen(Command.ACK, m -> { });
-        Handlers copy = handlers.copy();
+    void onceFixedEveryRegistrationFails() {
+        Handlers handlers = new Handlers().onRequest("default", any);
+        handlers.fix();
 
-        handlers.onAnyRequest(any).listen(Command.ACK, m -> { });
-
-        assertThat(copy.resolve("default", null)).isNull();
-        assertThat(copy.listeners(Command.ACK)).hasSize(1);
-        assertThat(copy.listeners(Command.KBYE)).isEmpty();
+        assertThatThrownBy(() -> handlers.onAnyRequest(any)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("fixed");
+        assertThatThrownBy(() -> handlers.onRequest("email", any)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> handlers.onJob("jobs", "echo", any)).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> handlers.listen(Command.ACK, m -> { })).isInstanceOf(IllegalStateException.class);
+        assertThat(handlers.resolve("default", null)).isSameAs(any);
+        assertThat(handlers.resolve("email", null)).isNull();
     }
 }

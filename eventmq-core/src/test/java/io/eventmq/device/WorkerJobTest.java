@@ -156,7 +156,7 @@ class WorkerJobTest extends ScriptedRouterTest {
     }
 
     @Test
-    void malformedFramesAreCountedAndIgnoredAndTheWorkerStillRunsAJob() {
+    void malformedFramesAreCountedAMalformedHeaderAnsweredAndTheWorkerStillRunsAJob() {
         start(1, new Handlers().onRequest("default", job -> "still here"));
 
         router.sendFrames(List.of(identity, "", Codec.VERSION));
@@ -166,6 +166,10 @@ class WorkerJobTest extends ScriptedRouterTest {
         router.send(identity, TestSettings.request("bad-header", "timeout:soon", ""));
         router.send(identity, Message.of(Command.SCHEDULE, "default", "", "60", "payload", ""));
         router.expect(Command.READY);
+        Message refusal = router.expect(Command.REPLY);
+        assertThat(refusal.frame(1)).isEqualTo("bad-header");
+        assertThat(WireJson.read("result", refusal.frame(0)).get("error").get("message").stringValue())
+                .contains("timeout");
         router.expect(Command.READY);
         await().atMost(ScriptedRouter.WAIT).until(() -> worker.invalidMessages() == 6);
         assertThat(listener.invalid).hasSize(6);

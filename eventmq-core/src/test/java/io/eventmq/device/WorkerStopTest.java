@@ -54,17 +54,26 @@ class WorkerStopTest extends ScriptedRouterTest {
     void stopLetsRunningJobsFinishSendsTheirRepliesThenKbyeThenCloses() throws Exception {
         String identity = startWithBlockingJobs(TestSettings.worker(router.endpoint(), 3), 2);
 
-        CompletableFuture<Void> stopped = CompletableFuture.runAsync(worker::stop);
-        await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPING);
+        CompletableFuture<Void> stopped = worker.stopAsync();
+        assertThat(router.expect(Command.KBYE).sender()).as("KBYE first: no more work").isEqualTo(identity);
+        assertThat(worker.state()).isEqualTo(ServiceState.STOPPING);
+        assertThat(worker.isRunning()).isTrue();
+        router.send(identity, TestSettings.request("late", "reply-requested", ""));
+        Message refusal = router.expect(Command.REPLY);
+        assertThat(refusal.frame(1)).isEqualTo("late");
+        assertThat(WireJson.read("result", refusal.frame(0)).get("error").get("type").stringValue())
+                .isEqualTo("WorkerStopping");
         router.expectNothingFor(Duration.ofMillis(300));
         assertThat(stopped).isNotDone();
 
         release.countDown();
         List<Message> replies = List.of(router.expect(Command.REPLY), router.expect(Command.REPLY));
         assertThat(replies).extracting(m -> m.frame(1)).containsExactlyInAnyOrder("job-0", "job-1");
-        assertThat(router.expect(Command.KBYE).sender()).isEqualTo(identity);
         router.awaitDisconnect();
         stopped.get(10, TimeUnit.SECONDS);
+        assertThat(worker.isRunning()).isFalse();
+        assertThat(worker.status().refusedRequests()).isEqualTo(1);
+        assertThat(worker.status().jobsSucceeded()).isEqualTo(2);
 
         assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
         assertThat(listener.finished).extracting(RecordingListener.Finished::outcome)
@@ -78,15 +87,15 @@ class WorkerStopTest extends ScriptedRouterTest {
         startWithBlockingJobs(TestSettings.worker(router.endpoint(), 1).withGracePeriod(grace), 1);
 
         long stopping = System.nanoTime();
-        worker.stop();
+        assertThat(worker.stop()).as("stopped within its bound").isTrue();
 
         assertThat(Duration.ofNanos(System.nanoTime() - stopping)).isGreaterThanOrEqualTo(grace);
         assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
+        router.expect(Command.KBYE);
         Message reply = router.expect(Command.REPLY);
         assertThat(reply.frame(1)).isEqualTo("job-0");
         assertThat(WireJson.read("result", reply.frame(0)).get("error").get("type").stringValue())
                 .isEqualTo("Interrupted");
-        router.expect(Command.KBYE);
         router.awaitDisconnect();
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("job thread interrupted").isTrue();
         assertThat(listener.finished).extracting(RecordingListener.Finished::outcome)
@@ -120,8 +129,38 @@ class WorkerStopTest extends ScriptedRouterTest {
         assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
         router.expect(Command.KBYE);
         router.awaitDisconnect();
-        worker.stop();
+        assertThat(worker.stop()).as("a second stop").isTrue();
+        worker.close();
         assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void startTwiceFailsAndTheFirstStartKeepsRunning() {
+        worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 1), new Handlers());
+        worker.start();
+        router.acceptInform();
+
+        assertThatThrownBy(worker::start).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("already started");
+        assertThat(worker.isRunning()).isTrue();
+        router.expect(Command.READY);
+    }
+
+    @Test
+    void aStopThatOutlastsItsBoundSaysSo() throws Exception {
+        startWithBlockingJobs(TestSettings.worker(router.endpoint(), 1).withGracePeriod(Duration.ofSeconds(30)), 1);
+
+        CompletableFuture<Boolean> stop = new CompletableFuture<>();
+        Thread caller = new Thread(() -> {
+            Thread.currentThread().interrupt();
+            stop.complete(worker.stop());
+        });
+        caller.start();
+
+        assertThat(stop.get(10, TimeUnit.SECONDS)).as("a wait cut short reports false").isFalse();
+        assertThat(worker.state()).isEqualTo(ServiceState.STOPPING);
+        release.countDown();
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPED);
     }
 
     @Test

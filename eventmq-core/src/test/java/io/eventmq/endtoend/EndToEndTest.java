@@ -217,6 +217,7 @@ class EndToEndTest {
     private void startClient(RouterEndpoints endpoints) {
         client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend())
                 .withRequestTimeout(Duration.ofSeconds(30)));
+        client.start();
     }
 
     /** Counts the jobs a worker runs at once and remembers the most. */

@@ -56,6 +56,8 @@ class EventMqConfiguration {
 
     @Bean(destroyMethod = "close")
     Client client(ZContext context, RouterEndpoints endpoints) {
-        return new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()));
+        Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()));
+        client.start();
+        return client;
     }
 }

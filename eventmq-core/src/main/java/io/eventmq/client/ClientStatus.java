@@ -1,0 +1,17 @@
+package io.eventmq.client;
+
+/**
+ * What a {@link Client} is doing, as a snapshot any thread may take ({@link Client#status()}).
+ *
+ * @param running         started and not closed (nor died)
+ * @param address         the router frontend it connects to
+ * @param identity        its DEALER's identity, which the router sees as the sender
+ * @param awaitingResults REQUESTs sent whose result has not come yet
+ * @param sent            messages handed to the socket
+ * @param timedOut        REQUESTs whose result did not come within the request timeout
+ * @param invalidMessages messages from the router dropped as malformed or unknown
+ * @param failure         what ended the I/O thread when it died of an error; {@code null} otherwise
+ */
+public record ClientStatus(boolean running, String address, String identity, int awaitingResults, long sent,
+                           long timedOut, long invalidMessages, Throwable failure) {
+}
