@@ -206,8 +206,9 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Begins to stop and returns at once: what was handed over before is sent, the futures still waiting for
-     * a result fail, the socket closes (its linger lets queued messages leave).
+     * Begins to stop and returns at once: no new call is taken, what was handed over before is sent, results
+     * still awaited may arrive for up to 10 s (then their futures fail), the socket closes (its linger lets
+     * queued messages leave).
      *
      * @return completes when the I/O thread has ended
      */
@@ -226,7 +227,8 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Stops (see {@link #stopAsync()}) and waits at most the socket's linger and a few seconds more.
+     * Stops (see {@link #stopAsync()}) and waits at most the 10 s for results, the socket's linger and a few
+     * seconds more.
      *
      * @return whether the client stopped within that time
      */
@@ -236,7 +238,8 @@ public final class Client implements AutoCloseable {
             return stopped.isDone();
         }
         try {
-            stopped.get(settings.socketOptions().linger().plus(STOP_BOUND).toMillis(), TimeUnit.MILLISECONDS);
+            stopped.get(ClientLoop.DRAIN.plus(settings.socketOptions().linger()).plus(STOP_BOUND).toMillis(),
+                    TimeUnit.MILLISECONDS);
             return true;
         } catch (TimeoutException | ExecutionException e) {
             return false;

@@ -1,5 +1,6 @@
 package io.eventmq.client;
 
+import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -30,6 +31,9 @@ import tools.jackson.databind.JsonNode;
 final class ClientLoop implements Runnable {
 
     private static final Logger log = LoggerFactory.getLogger(Client.class);
+
+    /** How long a stop waits at most for the results still awaited. */
+    static final Duration DRAIN = Duration.ofSeconds(10);
 
     /** Messages read before the mailbox gets its turn. */
     private static final int BATCH = 256;
@@ -64,6 +68,8 @@ final class ClientLoop implements Runnable {
     private volatile Throwable failure;
     private EmqpSocket socket;
     private boolean running = true;
+    /** When a stop gives up waiting for the results still awaited; -1 while not stopping. */
+    private long drainDeadline = -1;
 
     ClientLoop(ZContext context, ClientSettings settings, Mailbox<Runnable> mailbox, Executor callbacks,
                Runnable onEnd) {
@@ -145,12 +151,21 @@ final class ClientLoop implements Runnable {
                 handled += read();
             }
             expire();
+            if (drainDeadline >= 0 && (awaiting.isEmpty() || now() >= drainDeadline)) {
+                running = false;
+            }
             idle = handled == 0;
         }
     }
 
+    /**
+     * Stops once the results still awaited have come, or {@link #DRAIN} has passed: a REPLY on its way from a
+     * worker that is itself stopping is not lost to a client closed a moment too soon.
+     */
     void stop() {
-        running = false;
+        if (drainDeadline < 0) {
+            drainDeadline = now() + DRAIN.toMillis();
+        }
     }
 
     /** Sends a caller's message; fails its future when the client is closed or the send queue is full. */
@@ -189,10 +204,11 @@ final class ClientLoop implements Runnable {
     }
 
     private long pollTimeout() {
-        if (awaiting.isEmpty()) {
-            return -1;
+        long deadline = awaiting.isEmpty() ? -1 : awaiting.values().iterator().next().deadline();
+        if (drainDeadline >= 0 && (deadline < 0 || drainDeadline < deadline)) {
+            deadline = drainDeadline;
         }
-        return Math.max(0, awaiting.values().iterator().next().deadline() - now());
+        return deadline < 0 ? -1 : Math.max(0, deadline - now());
     }
 
     /** Handles up to {@link #BATCH} messages from the router. @return how many */

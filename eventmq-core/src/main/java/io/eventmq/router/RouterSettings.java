@@ -70,6 +70,11 @@ public record RouterSettings(String frontendAddress, String backendAddress, Stri
                 pendingResultExpiry, pendingResultLimit, socketOptions);
     }
 
+    public RouterSettings withSocketOptions(SocketOptions value) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
+                defaultQueues, pendingResultExpiry, pendingResultLimit, value);
+    }
+
     public RouterSettings withPendingResults(Duration expiry, int limit) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
                 defaultQueues, expiry, limit, socketOptions);

@@ -1,0 +1,57 @@
+package io.eventmq.spring;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+import org.zeromq.ZContext;
+
+import io.eventmq.client.Client;
+import io.eventmq.client.ClientSettings;
+import io.eventmq.router.Router;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The client and the {@link EmqpTemplate} that application code sends jobs with. The client connects when it
+ * is made (ZeroMQ connects in the background and holds early calls), so the template works in any bean's
+ * initialization; it closes after the web server stops taking requests.
+ */
+@AutoConfiguration(after = {EventMqAutoConfiguration.class, EventMqRouterAutoConfiguration.class},
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "eventmq.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "eventmq.client.enabled", matchIfMissing = true)
+public final class EventMqClientAutoConfiguration {
+
+    /** The reference's frontend on this host, used when no address is set and no router is embedded. */
+    static final String DEFAULT_ADDRESS = "tcp://127.0.0.1:47291";
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Client eventMqClient(ZContext context, EventMqProperties properties, ObjectProvider<Router> router) {
+        EventMqProperties.Client config = properties.getClient();
+        String address = config.getAddress();
+        if (!StringUtils.hasText(address)) {
+            Router embedded = router.getIfAvailable();
+            address = embedded == null ? DEFAULT_ADDRESS : embedded.endpoints().frontend();
+        }
+        Client client = new Client(context, new ClientSettings(address, config.getRequestTimeout(),
+                properties.getSocket().toOptions(), config.getMaxAwaitingResults()));
+        client.start();
+        return client;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "eventMqClientLifecycle")
+    DeviceLifecycle eventMqClientLifecycle(Client client) {
+        return new DeviceLifecycle(DeviceLifecycle.CLIENT_PHASE, client::start, client::stopAsync,
+                client::isRunning);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    EmqpTemplate emqpTemplate(Client client, ObjectProvider<JsonMapper> mapper) {
+        return new EmqpTemplate(client, mapper.getIfAvailable(JsonMapper::new));
+    }
+}

@@ -1,0 +1,102 @@
+package io.eventmq.spring;
+
+import java.time.InstantSource;
+import java.util.List;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.util.StringUtils;
+import org.zeromq.ZContext;
+
+import io.eventmq.device.Handlers;
+import io.eventmq.device.ServiceListener;
+import io.eventmq.device.ServiceSettings;
+import io.eventmq.device.WorkerService;
+import io.eventmq.heartbeat.HeartbeatMonitor;
+import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.router.Router;
+import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.Poller;
+
+/**
+ * A worker that runs the application's {@link EmqpHandler} methods, made only when there is at least one. Its
+ * parts are beans an application can see, customize or replace: the managed socket (the DEALER, rebuilt with a
+ * new identity on reconnect), the poller its I/O thread waits on, and the heartbeat monitor whose counters the
+ * health check reads. It starts when the context is ready and stops gracefully when it closes.
+ */
+@AutoConfiguration(after = {EventMqAutoConfiguration.class, EventMqRouterAutoConfiguration.class},
+        afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
+@ConditionalOnBooleanProperty(name = "eventmq.enabled", matchIfMissing = true)
+@ConditionalOnBooleanProperty(name = "eventmq.worker.enabled", matchIfMissing = true)
+@ConditionalOnEmqpHandler
+public final class EventMqWorkerAutoConfiguration {
+
+    /** The reference's backend on this host, used when no address is set and no router is embedded. */
+    static final String DEFAULT_ADDRESS = "tcp://127.0.0.1:47290";
+
+    @Bean
+    @ConditionalOnMissingBean
+    ServiceSettings eventMqWorkerSettings(EventMqProperties properties, ObjectProvider<Router> router,
+                                          ConfigurableListableBeanFactory beanFactory) {
+        EventMqProperties.Worker worker = properties.getWorker();
+        String address = worker.getAddress();
+        if (!StringUtils.hasText(address)) {
+            Router embedded = router.getIfAvailable();
+            address = embedded == null ? DEFAULT_ADDRESS : embedded.endpoints().backend();
+        }
+        List<WeightedQueue> queues = worker.getQueues().isEmpty()
+                ? HandlerMethods.queues(HandlerMethods.declared(beanFactory)).stream()
+                        .map(name -> new WeightedQueue(10, name)).toList()
+                : worker.getQueues().stream().map(queue -> new WeightedQueue(queue.getWeight(), queue.getName()))
+                        .toList();
+        return worker.toSettings(address, queues, properties.getHeartbeat().toSettings(),
+                properties.getSocket().toOptions());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    EmqpSocket eventMqWorkerSocket(ZContext context, ServiceSettings settings,
+                                   ObjectProvider<EventMqSocketCustomizer> customizers) {
+        List<EventMqSocketCustomizer> all = customizers.orderedStream().toList();
+        return EmqpSocket.dealer(context, settings.socket(), socket -> all.forEach(c -> c.customize(socket)));
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    Poller eventMqWorkerPoller(ZContext context) {
+        return new Poller(context);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    HeartbeatMonitor eventMqWorkerHeartbeat(ServiceSettings settings) {
+        return new HeartbeatMonitor(InstantSource.system(), settings.heartbeat());
+    }
+
+    @Bean(destroyMethod = "close")
+    @ConditionalOnMissingBean
+    WorkerService eventMqWorker(ServiceSettings settings, EmqpSocket socket, Poller poller,
+                                HeartbeatMonitor heartbeat, ObjectProvider<ServiceListener> listeners,
+                                ObjectProvider<WorkerCustomizer> customizers) {
+        WorkerService worker = new WorkerService(settings, socket, poller, heartbeat, new Handlers(),
+                Listeners.service(listeners.orderedStream().toList()), InstantSource.system());
+        customizers.orderedStream().forEach(customizer -> customizer.customize(worker));
+        return worker;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean(name = "eventMqWorkerLifecycle")
+    DeviceLifecycle eventMqWorkerLifecycle(WorkerService worker) {
+        return new DeviceLifecycle(DeviceLifecycle.WORKER_PHASE, worker::start, worker::stopAsync,
+                worker::isRunning);
+    }
+
+    @Bean
+    static EmqpHandlerRegistrar eventMqHandlerRegistrar() {
+        return new EmqpHandlerRegistrar();
+    }
+}

@@ -1,0 +1,58 @@
+package io.eventmq.spring;
+
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
+import org.springframework.core.MethodIntrospector;
+import org.springframework.core.annotation.AnnotatedElementUtils;
+import org.springframework.util.ClassUtils;
+
+import io.eventmq.router.Router;
+
+/**
+ * Finds {@link EmqpHandler} methods by class, with merged annotations, once per class. Used before any bean is
+ * made (whether a worker is needed, which queues it serves) and when handlers are registered.
+ */
+final class HandlerMethods {
+
+    private static final Map<Class<?>, Map<Method, EmqpHandler>> CACHE = new ConcurrentHashMap<>();
+
+    private HandlerMethods() {
+    }
+
+    /** The handler methods of {@code type}'s user class (a CGLIB subclass is looked through). */
+    static Map<Method, EmqpHandler> of(Class<?> type) {
+        Class<?> user = ClassUtils.getUserClass(type);
+        return CACHE.computeIfAbsent(user, key -> MethodIntrospector.selectMethods(key,
+                (MethodIntrospector.MetadataLookup<EmqpHandler>) method ->
+                        AnnotatedElementUtils.findMergedAnnotation(method, EmqpHandler.class)));
+    }
+
+    /** Every handler method of the bean definitions' types, without making any bean. */
+    static List<EmqpHandler> declared(ConfigurableListableBeanFactory beanFactory) {
+        List<EmqpHandler> found = new ArrayList<>();
+        for (String name : beanFactory.getBeanDefinitionNames()) {
+            Class<?> type = beanFactory.getType(name, false);
+            if (type != null && !type.getName().startsWith("org.springframework.")) {
+                found.addAll(of(type).values());
+            }
+        }
+        return found;
+    }
+
+    /** The queues the handlers name, in the order found, then the router's default queue. */
+    static List<String> queues(List<EmqpHandler> handlers) {
+        Set<String> queues = new LinkedHashSet<>();
+        for (EmqpHandler handler : handlers) {
+            queues.addAll(List.of(handler.queue()));
+        }
+        queues.add(Router.DEFAULT_QUEUE);
+        return List.copyOf(queues);
+    }
+}
