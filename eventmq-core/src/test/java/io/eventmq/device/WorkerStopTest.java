@@ -158,7 +158,7 @@ class WorkerStopTest extends ScriptedRouterTest {
         caller.start();
 
         assertThat(stop.get(10, TimeUnit.SECONDS)).as("a wait cut short reports false").isFalse();
-        assertThat(worker.state()).isEqualTo(ServiceState.STOPPING);
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPING);
         release.countDown();
         await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.STOPPED);
     }

@@ -77,7 +77,8 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
         DefaultMessageHandlerMethodFactory factory = new DefaultMessageHandlerMethodFactory();
         factory.setMessageConverter(new CompositeMessageConverter(List.of(new ByteArrayMessageConverter(),
                 new StringMessageConverter(), new JacksonJsonMessageConverter(mapper))));
-        factory.setCustomArgumentResolvers(List.of(new JobArguments(mapper)));
+        JobArguments jobArguments = new JobArguments(mapper);
+        factory.setCustomArgumentResolvers(List.of(jobArguments));
         factory.setBeanFactory(beanFactory);
         factory.afterPropertiesSet();
         Map<String, Found> claimed = new HashMap<>();
@@ -91,6 +92,7 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
                 }
             }
             Method invocable = AopUtils.selectInvocableMethod(handler.method(), handler.bean().getClass());
+            jobArguments.referenceJob(invocable, handler.handler());
             EmqpHandlerMethod method = new EmqpHandlerMethod(
                     factory.createInvocableHandlerMethod(handler.bean(), invocable), mapper);
             register(worker.handlers(), handler, method);
@@ -149,7 +151,7 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
                             + found.describe() + " cannot be resolved: no header \"" + headerName + "\"; known: "
                             + KNOWN_HEADERS);
                 }
-            } else if (!JobArguments.isJobArgument(parameter) && isPayload(parameter)) {
+            } else if (!JobArguments.isJobArgument(parameter, handler) && isPayload(parameter)) {
                 if (payload != null) {
                     throw new IllegalStateException("Parameter " + i + " (" + name + ") of @EmqpHandler "
                             + found.describe() + " cannot be resolved: the payload already goes to parameter "

@@ -1,9 +1,10 @@
 package io.eventmq.spring;
 
 import java.lang.reflect.Method;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.core.MethodParameter;
-import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.messaging.Message;
 import org.springframework.messaging.MessageHeaders;
 import org.springframework.messaging.handler.annotation.Header;
@@ -25,14 +26,26 @@ import tools.jackson.databind.json.JsonMapper;
 final class JobArguments implements HandlerMethodArgumentResolver {
 
     private final JsonMapper mapper;
+    /** The reference-job handlers by the method invoked, which on a JDK proxy is the interface's. */
+    private final Map<Method, EmqpHandler> referenceJobs = new ConcurrentHashMap<>();
 
     JobArguments(JsonMapper mapper) {
         this.mapper = mapper;
     }
 
+    /** Tells a method invoked as {@code invocable} runs reference jobs for {@code handler}. */
+    void referenceJob(Method invocable, EmqpHandler handler) {
+        referenceJobs.put(invocable, handler);
+    }
+
     @Override
     public boolean supportsParameter(MethodParameter parameter) {
         return parameter.getParameterType() == Job.class || isJobArgument(parameter);
+    }
+
+    private boolean isJobArgument(MethodParameter parameter) {
+        EmqpHandler handler = parameter.getMethod() == null ? null : referenceJobs.get(parameter.getMethod());
+        return handler != null && isJobArgument(parameter, handler);
     }
 
     @Override
@@ -59,9 +72,9 @@ final class JobArguments implements HandlerMethodArgumentResolver {
         return mapper.treeToValue(value, mapper.constructType(parameter.getGenericParameterType()));
     }
 
-    /** A parameter of a reference-job handler that no other resolver claims. */
-    static boolean isJobArgument(MethodParameter parameter) {
-        if (!isReferenceJob(parameter.getMethod()) || parameter.hasParameterAnnotation(Header.class)
+    /** A parameter of {@code handler}'s method that no other resolver claims, when it runs reference jobs. */
+    static boolean isJobArgument(MethodParameter parameter, EmqpHandler handler) {
+        if (handler.path().isEmpty() || parameter.hasParameterAnnotation(Header.class)
                 || parameter.hasParameterAnnotation(Headers.class) || parameter.hasParameterAnnotation(Payload.class)) {
             return false;
         }
@@ -69,13 +82,8 @@ final class JobArguments implements HandlerMethodArgumentResolver {
         return type != Job.class && !Message.class.isAssignableFrom(type) && type != MessageHeaders.class;
     }
 
-    private static boolean isReferenceJob(Method method) {
-        EmqpHandler handler = method == null ? null : AnnotatedElementUtils.findMergedAnnotation(method, EmqpHandler.class);
-        return handler != null && !handler.path().isEmpty();
-    }
-
     /** The parameter's place among the method's job arguments: which of {@code args} it takes. */
-    private static int position(MethodParameter parameter) {
+    private int position(MethodParameter parameter) {
         int position = 0;
         for (int i = 0; i < parameter.getParameterIndex(); i++) {
             if (isJobArgument(MethodParameter.forExecutable(parameter.getExecutable(), i))) {

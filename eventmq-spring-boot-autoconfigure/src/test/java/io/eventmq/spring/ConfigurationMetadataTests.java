@@ -1,0 +1,44 @@
+package io.eventmq.spring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The metadata IDEs show for application.yml: every eventmq.* property, each described, with its default. */
+class ConfigurationMetadataTests {
+
+    /** Properties without a default value: their description says what they default to. */
+    private static final Set<String> NO_DEFAULT = Set.of("eventmq.worker.address", "eventmq.client.address",
+            "eventmq.worker.failover-address", "eventmq.worker.queues");
+
+    @Test
+    void everyPropertyIsDescribedAndHasItsDefault() throws Exception {
+        JsonNode metadata;
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            metadata = new JsonMapper().readTree(in);
+        }
+        List<JsonNode> properties = metadata.get("properties").valueStream().toList();
+
+        assertThat(properties).extracting(p -> p.get("name").asString()).contains("eventmq.enabled",
+                "eventmq.heartbeat.interval", "eventmq.socket.max-message-size", "eventmq.worker.queues",
+                "eventmq.worker.grace-period", "eventmq.client.request-timeout", "eventmq.router.backend");
+        assertThat(properties).hasSizeGreaterThanOrEqualTo(29).allSatisfy(property -> {
+            String name = property.get("name").asString();
+            assertThat(property.path("description").asString("")).as(name).isNotBlank();
+            if (!NO_DEFAULT.contains(name)) {
+                assertThat(property.has("defaultValue")).as(name + " has a default").isTrue();
+            }
+        });
+        assertThat(properties).filteredOn(p -> p.get("name").asString().equals("eventmq.heartbeat.interval"))
+                .singleElement().satisfies(p -> assertThat(p.get("defaultValue").asString()).isEqualTo("3s"));
+        assertThat(metadata.get("hints").valueStream().map(h -> h.get("name").asString()))
+                .contains("eventmq.router.backend");
+    }
+}
