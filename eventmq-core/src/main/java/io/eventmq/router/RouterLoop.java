@@ -86,7 +86,7 @@ final class RouterLoop implements Runnable {
             admin = EmqpSocket.router(context, settings.socketOptions());
             RouterEndpoints endpoints = new RouterEndpoints(frontend.bind(settings.frontendAddress()),
                     backend.bind(settings.backendAddress()), admin.bind(settings.adminAddress()));
-            poller = new Poller(context);
+            poller = new Poller();
             poller.register(mailbox);
             poller.register(frontend);
             poller.register(backend);

@@ -34,14 +34,6 @@ class SocketOptionsTest {
     }
 
     @Test
-    void zeroMeansNoneWhereZeroMQSaysSo() {
-        SocketOptions zeros = new SocketOptions(Duration.ZERO, 0, 0, 0, Duration.ZERO, Duration.ZERO);
-
-        assertThat(zeros.sendHighWaterMark()).isZero();
-        assertThat(zeros.maxMessageSize()).isZero();
-    }
-
-    @Test
     void negativeTimingsAreRefused() {
         Duration negative = Duration.ofMillis(-1);
 
