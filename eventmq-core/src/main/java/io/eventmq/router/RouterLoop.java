@@ -1,5 +1,6 @@
 package io.eventmq.router;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -19,6 +20,8 @@ import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
+import io.eventmq.util.LogText;
+import io.eventmq.util.RateLimitedLog;
 
 /**
  * The router's I/O thread: owns the three ROUTER sockets and all routing state, and computes its poll
@@ -30,6 +33,8 @@ final class RouterLoop implements Runnable {
 
     /** Messages read from one socket before the others get their turn. */
     private static final int BATCH = 256;
+    /** At most one WARN line per {@link DropReason} in this time; the next one says how many were not logged. */
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
 
     private enum Side {
         FRONTEND(DropReason.INVALID_FRONTEND),
@@ -53,6 +58,7 @@ final class RouterLoop implements Runnable {
     private final Workers workers;
     private final Schedulers schedulers = new Schedulers();
     private final PendingRequests pending;
+    private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
@@ -170,7 +176,7 @@ final class RouterLoop implements Runnable {
             try {
                 message = socket.receive();
             } catch (ProtocolException e) {
-                drop(side.invalid, "Invalid message on the " + side + " socket: " + e.getMessage());
+                drop(side.invalid, "Invalid message on the " + side + " socket: " + LogText.of(e.getMessage()));
                 continue;
             }
             if (message == null) {
@@ -183,8 +189,9 @@ final class RouterLoop implements Runnable {
                     case ADMIN -> onAdmin(message);
                 }
             } catch (ProtocolException e) {
-                drop(side.invalid, "Invalid " + message.commandName() + " " + message.msgid() + " from "
-                        + message.sender() + " on the " + side + " socket: " + e.getMessage());
+                drop(side.invalid, "Invalid " + LogText.of(message.commandName()) + " " + LogText.of(message.msgid())
+                        + " from " + LogText.identity(message.sender()) + " on the " + side + " socket: "
+                        + LogText.of(e.getMessage()));
             }
         }
         return i;
@@ -246,7 +253,7 @@ final class RouterLoop implements Runnable {
             case ROUTER_SHOW_SCHEDULERS -> answer(message, AdminReports.schedulers(schedulers, now()));
             case DISCONNECT -> {
                 admin.send(message.sender(), Message.of(Command.ACK, message.msgid()));
-                stop("DISCONNECT from admin " + message.sender());
+                stop("DISCONNECT from admin " + LogText.identity(message.sender()));
             }
             default -> throw new ProtocolException("not an admin command");
         }
@@ -255,7 +262,7 @@ final class RouterLoop implements Runnable {
     private void answer(Message question, String json) {
         if (!admin.send(question.sender(), Message.of(Command.REPLY, json))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Answer to " + question.commandName() + " not sent: admin "
-                    + question.sender() + " is gone");
+                    + LogText.identity(question.sender()) + " is gone");
         }
     }
 
@@ -266,7 +273,8 @@ final class RouterLoop implements Runnable {
         if (side == Side.BACKEND && "worker".equals(type)) {
             Worker worker = workers.add(id, queues.isEmpty() ? settings.defaultQueues() : queues, now());
             if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Worker {} joined, queues {}", id, QueueList.encode(worker.announced));
+                log.info("Worker {} joined, queues {}", LogText.identity(id),
+                        LogText.of(QueueList.encode(worker.announced)));
                 listener.peerJoined(PeerType.WORKER, id);
             } else {
                 workers.remove(worker);
@@ -274,13 +282,13 @@ final class RouterLoop implements Runnable {
         } else if (side == Side.FRONTEND && "scheduler".equals(type)) {
             Scheduler scheduler = schedulers.add(id, now());
             if (frontend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Scheduler {} joined", id);
+                log.info("Scheduler {} joined", LogText.identity(id));
                 listener.peerJoined(PeerType.SCHEDULER, id);
             } else {
                 schedulers.remove(scheduler);
             }
         } else {
-            throw new ProtocolException("INFORM of type \"" + type + "\" does not belong on this socket");
+            throw new ProtocolException("INFORM of type \"" + LogText.of(type) + "\" does not belong on this socket");
         }
     }
 
@@ -293,7 +301,7 @@ final class RouterLoop implements Runnable {
         long now = now();
         if (!dispatch(queue, request, now)) {
             if (!queue.waiting.append(new Waiting(request, now))) {
-                refuse(request, DropReason.QUEUE_FULL, "queue \"" + queue.name + "\" already holds "
+                refuse(request, DropReason.QUEUE_FULL, "queue \"" + LogText.of(queue.name) + "\" already holds "
                         + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
                 return;
             }
@@ -301,8 +309,8 @@ final class RouterLoop implements Runnable {
             listener.waiting(queue.name, queue.waiting.size());
         }
         if (!frontend.send(request.sender(), Message.of(Command.REPLY, request.msgid()))) {
-            drop(DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST " + request.msgid() + " not sent: client "
-                    + request.sender() + " is gone or not reading");
+            drop(DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST " + LogText.of(request.msgid())
+                    + " not sent: client " + LogText.identity(request.sender()) + " is gone or not reading");
         }
     }
 
@@ -332,7 +340,7 @@ final class RouterLoop implements Runnable {
         String evicted = pending.add(request.msgid(),
                 new PendingRequests.Pending(request.sender(), queue.name, acceptedAt, now(), forward));
         if (evicted != null) {
-            drop(DropReason.PENDING_EVICTED, "Forgot the client of REQUEST " + evicted
+            drop(DropReason.PENDING_EVICTED, "Forgot the client of REQUEST " + LogText.of(evicted)
                     + ": more than " + settings.pendingResultLimit() + " REQUESTs await a result");
         }
         listener.dispatched(queue.name, worker.id, request.msgid());
@@ -359,14 +367,15 @@ final class RouterLoop implements Runnable {
         String requestMsgid = reply.frame(1);
         PendingRequests.Pending request = pending.remove(requestMsgid);
         if (request == null) {
-            drop(DropReason.RESULT_UNMATCHED, "REPLY from worker " + reply.sender() + " for REQUEST "
-                    + requestMsgid + ", which the router does not remember (unknown or expired)");
+            drop(DropReason.RESULT_UNMATCHED, "REPLY from worker " + LogText.identity(reply.sender())
+                    + " for REQUEST " + LogText.of(requestMsgid)
+                    + ", which the router does not remember (unknown or expired)");
             return;
         }
         if (request.forward() && !frontend.send(request.client(),
                 Message.of(Command.REPLY, result, requestMsgid))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + requestMsgid + " not sent: client "
-                    + request.client() + " is gone or not reading");
+            drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + LogText.of(requestMsgid)
+                    + " not sent: client " + LogText.identity(request.client()) + " is gone or not reading");
         }
     }
 
@@ -405,8 +414,8 @@ final class RouterLoop implements Runnable {
     }
 
     private void unknownWorker(Message message) {
-        drop(DropReason.UNKNOWN_WORKER, message.commandName() + " from unknown worker " + message.sender()
-                + ": told KBYE so that it INFORMs again");
+        drop(DropReason.UNKNOWN_WORKER, message.commandName() + " from unknown worker "
+                + LogText.identity(message.sender()) + ": told KBYE so that it INFORMs again");
         backend.send(message.sender(), Message.of(Command.KBYE));
     }
 
@@ -429,6 +438,7 @@ final class RouterLoop implements Runnable {
                 }
             }
         }
+        warnings.flush();
         int expired = pending.expire(now - expiryMillis);
         if (expired > 0) {
             drops.addAndGet(DropReason.PENDING_EXPIRED.ordinal(), expired);
@@ -439,25 +449,26 @@ final class RouterLoop implements Runnable {
 
     private void removeWorker(Worker worker, String reason) {
         workers.remove(worker);
-        log.info("Worker {} removed: {}", worker.id, reason);
+        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
     }
 
     private void removeScheduler(Scheduler scheduler, String reason) {
         schedulers.remove(scheduler);
-        log.info("Scheduler {} removed: {}", scheduler.id, reason);
+        log.info("Scheduler {} removed: {}", LogText.identity(scheduler.id), reason);
         listener.peerLeft(PeerType.SCHEDULER, scheduler.id, reason);
     }
 
-    /** Refuses a client's message: counted, one WARN line, and an error REPLY to the sender. */
+    /** Refuses a client's message: counted, logged (rate-limited), and an error REPLY to the sender. */
     private void refuse(Message message, DropReason reason, String why) {
         drops.incrementAndGet(reason.ordinal());
-        log.warn("{} {} from {} refused: {}", message.commandName(), message.msgid(), message.sender(), why);
+        warnings.warn(reason, message.commandName() + " " + LogText.of(message.msgid()) + " from "
+                + LogText.identity(message.sender()) + " refused: " + why);
         listener.refused(message.msgid(), reason);
         if (!frontend.send(message.sender(),
                 Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), message.msgid()))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + message.msgid() + " not sent: client "
-                    + message.sender() + " is gone or not reading");
+            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(message.msgid()) + " not sent: client "
+                    + LogText.identity(message.sender()) + " is gone or not reading");
         }
     }
 
@@ -466,7 +477,7 @@ final class RouterLoop implements Runnable {
         if (reason == DropReason.RECEIPT_UNDELIVERABLE || reason == DropReason.PENDING_EVICTED) {
             log.debug(detail);
         } else {
-            log.warn(detail);
+            warnings.warn(reason, detail);
         }
         listener.dropped(reason, detail);
     }
