@@ -101,7 +101,7 @@ final class RouterLoop implements Runnable {
                     endpoints.frontend(), endpoints.backend(), endpoints.admin());
             bound.complete(endpoints);
             loop(poller);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (!bound.completeExceptionally(e)) {
                 log.error("Router stopped by an unexpected error", e);
             }
