@@ -2,7 +2,11 @@ package io.eventmq.router;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -35,6 +39,8 @@ final class RouterLoop implements Runnable {
     private static final int BATCH = 256;
     /** At most one WARN line per {@link DropReason} in this time; the next one says how many were not logged. */
     private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
+    private static final int TOLD_KBYE_LIMIT = 10_000;
 
     private enum Side {
         FRONTEND(DropReason.INVALID_FRONTEND),
@@ -59,6 +65,16 @@ final class RouterLoop implements Runnable {
     private final Schedulers schedulers = new Schedulers();
     private final PendingRequests pending;
     private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
+    /**
+     * Unknown workers told KBYE, oldest first: each is told once. The reference job manager ignores KBYE
+     * and counts any message as a heartbeat, so a KBYE for each of its HEARTBEATs kept it alive forever.
+     */
+    private final Set<String> toldKbye = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > TOLD_KBYE_LIMIT;
+        }
+    });
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
@@ -251,6 +267,7 @@ final class RouterLoop implements Runnable {
             case STATUS -> answer(message, AdminReports.status(workers, pending, now()));
             case ROUTER_SHOW_WORKERS -> answer(message, AdminReports.workers(workers, now()));
             case ROUTER_SHOW_SCHEDULERS -> answer(message, AdminReports.schedulers(schedulers, now()));
+            case HELLO -> { }
             case DISCONNECT -> {
                 admin.send(message.sender(), Message.of(Command.ACK, message.msgid()));
                 stop("DISCONNECT from admin " + LogText.identity(message.sender()));
@@ -271,6 +288,7 @@ final class RouterLoop implements Runnable {
         List<WeightedQueue> queues = QueueList.parse(message.frame(0));
         String id = message.sender();
         if (side == Side.BACKEND && "worker".equals(type)) {
+            toldKbye.remove(id);
             Worker worker = workers.add(id, queues.isEmpty() ? settings.defaultQueues() : queues, now());
             if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
                 log.info("Worker {} joined, queues {}", LogText.identity(id),
@@ -413,10 +431,15 @@ final class RouterLoop implements Runnable {
         }
     }
 
+    /** Tells an unknown worker KBYE, so that it INFORMs again, the first time only; counts every time. */
     private void unknownWorker(Message message) {
+        boolean first = toldKbye.add(message.sender());
         drop(DropReason.UNKNOWN_WORKER, message.commandName() + " from unknown worker "
-                + LogText.identity(message.sender()) + ": told KBYE so that it INFORMs again");
-        backend.send(message.sender(), Message.of(Command.KBYE));
+                + LogText.identity(message.sender()) + (first ? ": told KBYE so that it INFORMs again"
+                        : ": told KBYE before, ignored"));
+        if (first) {
+            backend.send(message.sender(), Message.of(Command.KBYE));
+        }
     }
 
     /** Heartbeats to every worker and scheduler; forgets the silent ones and the expired pending REQUESTs. */
