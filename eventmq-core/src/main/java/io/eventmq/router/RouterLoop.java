@@ -318,6 +318,7 @@ final class RouterLoop implements Runnable {
         NamedQueue queue = workers.route(request.body().get(0));
         long now = now();
         if (!dispatch(queue, request, now)) {
+            queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
             if (!queue.waiting.append(new Waiting(request, now))) {
                 refuse(request, DropReason.QUEUE_FULL, "queue \"" + LogText.of(queue.name) + "\" already holds "
                         + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
