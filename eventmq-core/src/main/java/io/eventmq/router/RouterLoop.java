@@ -82,6 +82,8 @@ final class RouterLoop implements Runnable {
     private EmqpSocket backend;
     private EmqpSocket admin;
     private boolean running = true;
+    /** The {@link Waiting#bytes()} of the REQUESTs waiting in all queues. */
+    private long waitingBytes;
 
     RouterLoop(ZContext context, RouterSettings settings, RouterListener listener, AtomicLongArray drops,
                Mailbox<Runnable> mailbox, CompletableFuture<RouterEndpoints> bound, Runnable onEnd) {
@@ -177,7 +179,7 @@ final class RouterLoop implements Runnable {
         }
         for (NamedQueue queue : workers.queues()) {
             while (!queue.waiting.isEmpty()) {
-                refuse(queue.waiting.popLeft().request(), DropReason.ROUTER_STOPPED,
+                refuse(takeWaiting(queue).request(), DropReason.ROUTER_STOPPED,
                         "the router stopped before a worker took the REQUEST");
             }
         }
@@ -319,11 +321,26 @@ final class RouterLoop implements Runnable {
         long now = now();
         if (!dispatch(queue, request, now)) {
             queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
-            if (!queue.waiting.append(new Waiting(request, now))) {
+            Waiting waiting = Waiting.of(request, now);
+            if (queue.waitingBytes + waiting.bytes() > settings.queueByteLimit()) {
+                refuse(request, DropReason.BYTES_FULL, "queue \"" + LogText.of(queue.name) + "\" holds "
+                        + queue.waitingBytes + " bytes of waiting REQUESTs, this one " + waiting.bytes()
+                        + " more, its limit " + settings.queueByteLimit());
+                return;
+            }
+            if (waitingBytes + waiting.bytes() > settings.routerByteLimit()) {
+                refuse(request, DropReason.BYTES_FULL, "the router holds " + waitingBytes
+                        + " bytes of waiting REQUESTs, this one " + waiting.bytes() + " more, its limit "
+                        + settings.routerByteLimit());
+                return;
+            }
+            if (!queue.waiting.append(waiting)) {
                 refuse(request, DropReason.QUEUE_FULL, "queue \"" + LogText.of(queue.name) + "\" already holds "
                         + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
                 return;
             }
+            queue.waitingBytes += waiting.bytes();
+            waitingBytes += waiting.bytes();
             listener.buffered(queue.name, request.msgid());
             listener.waiting(queue.name, queue.waiting.size());
         }
@@ -366,6 +383,14 @@ final class RouterLoop implements Runnable {
         return true;
     }
 
+    /** Takes the oldest waiting REQUEST of {@code queue} and its bytes off the counts. */
+    private Waiting takeWaiting(NamedQueue queue) {
+        Waiting waiting = queue.waiting.popLeft();
+        queue.waitingBytes -= waiting.bytes();
+        waitingBytes -= waiting.bytes();
+        return waiting;
+    }
+
     /** A free slot: the oldest waiting REQUEST of the worker's queues, in the worker's order, or credit. */
     private void ready(Worker worker) {
         worker.freeSlots++;
@@ -373,7 +398,7 @@ final class RouterLoop implements Runnable {
             Waiting next = queue.waiting.peekLeft();
             if (next != null) {
                 if (sendRequest(worker, queue, next.request(), next.acceptedAt())) {
-                    queue.waiting.popLeft();
+                    takeWaiting(queue);
                     listener.waiting(queue.name, queue.waiting.size());
                 }
                 return;
