@@ -95,7 +95,7 @@ final class EventMqDeployment implements Deployment {
     boolean awaitSlots(int slots, Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
         try (EmqpSocket admin = EmqpSocket.dealer(context, SocketOptions.DEFAULTS.withLinger(Duration.ZERO));
-             Poller poller = new Poller(context)) {
+             Poller poller = new Poller()) {
             admin.connect(router.endpoints().admin());
             poller.register(admin);
             while (System.nanoTime() - deadline < 0) {

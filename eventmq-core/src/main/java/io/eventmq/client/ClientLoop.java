@@ -20,6 +20,8 @@ import io.eventmq.protocol.WireJson;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
+import io.eventmq.util.LogText;
+import io.eventmq.util.RateLimitedLog;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -57,6 +59,7 @@ final class ClientLoop implements Runnable {
     private final CompletableFuture<String> connected = new CompletableFuture<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final Runnable onEnd;
+    private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofSeconds(10));
     private final Executor callbacks;
     private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
     private final long timeoutMillis;
@@ -106,7 +109,7 @@ final class ClientLoop implements Runnable {
         try {
             socket = EmqpSocket.dealer(context, settings.socketOptions());
             socket.connect(settings.address());
-            poller = new Poller(context);
+            poller = new Poller();
             poller.register(mailbox);
             poller.register(socket);
             identity = socket.identity();
@@ -240,7 +243,7 @@ final class ClientLoop implements Runnable {
      */
     private void invalid(String what) {
         invalid.incrementAndGet();
-        log.warn(what);
+        warnings.warn("invalid", LogText.of(what));
     }
 
     private void result(String json, String requestMsgid) {

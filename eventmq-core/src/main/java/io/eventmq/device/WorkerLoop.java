@@ -25,6 +25,8 @@ import io.eventmq.protocol.ResultFrame;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
+import io.eventmq.util.LogText;
+import io.eventmq.util.RateLimitedLog;
 
 /**
  * The service's I/O thread: owns the socket, the poller and the heartbeat monitor, and every piece of
@@ -37,6 +39,8 @@ final class WorkerLoop implements Runnable {
 
     /** Messages read from the socket before the mailbox (finished jobs) gets its turn. */
     private static final int BATCH = 256;
+    /** At most one WARN per kind of bad input in this long, with a count of the rest. */
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
 
     private final ServiceSettings settings;
     private final EmqpSocket socket;
@@ -45,6 +49,7 @@ final class WorkerLoop implements Runnable {
     private final Handlers handlers;
     private final ServiceListener listener;
     private final InstantSource clock;
+    private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
     private final Mailbox<Runnable> mailbox = new Mailbox<>();
     private final CompletableFuture<Void> terminated = new CompletableFuture<>();
     private final AtomicLong jobsSucceeded = new AtomicLong();
@@ -284,7 +289,7 @@ final class WorkerLoop implements Runnable {
     /** Answers a REQUEST the service will not run: counted, logged, and an error REPLY when one was asked for. */
     private void refuse(Message request, Headers headers, String type, String why) {
         refusedRequests.incrementAndGet();
-        log.warn("REQUEST {} refused: {}", request.msgid(), why);
+        warnings.warn(type, "REQUEST " + LogText.of(request.msgid()) + " refused: " + LogText.of(why));
         if (headers.replyRequested()) {
             sendReply(ResultFrame.refusal(type, why), request.msgid());
         }
@@ -332,6 +337,7 @@ final class WorkerLoop implements Runnable {
             return;
         }
         long now = clock.millis();
+        warnings.flush();
         if (!byeSent) {
             if (heartbeat.checkMiss()) {
                 int misses = heartbeat.misses();
@@ -440,10 +446,10 @@ final class WorkerLoop implements Runnable {
             return;
         }
         stopping = true;
-        sayGoodbye();
         stopDeadline = clock.millis() + settings.gracePeriod().toMillis();
         log.info("stopping: waiting up to {} for {} running jobs", settings.gracePeriod(), running.size());
         setState(ServiceState.STOPPING);
+        sayGoodbye();
     }
 
     private void abandonRunningJobs() {
@@ -512,7 +518,7 @@ final class WorkerLoop implements Runnable {
 
     private void invalid(String reason) {
         invalidMessages.incrementAndGet();
-        log.warn("dropped a message from the router: {}", reason);
+        warnings.warn("invalid", "dropped a message from the router: " + LogText.of(reason));
         listener.invalidMessage(reason);
     }
 

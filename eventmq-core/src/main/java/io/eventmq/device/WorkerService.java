@@ -69,7 +69,7 @@ public final class WorkerService implements AutoCloseable {
     public WorkerService(ZContext context, ServiceSettings settings, Handlers handlers, ServiceListener listener,
                          InstantSource clock) {
         this(settings, EmqpSocket.dealer(Objects.requireNonNull(context, "context"), settings.socket()),
-                new Poller(context), new HeartbeatMonitor(clock, settings.heartbeat()), handlers, listener, clock);
+                new Poller(), new HeartbeatMonitor(clock, settings.heartbeat()), handlers, listener, clock);
     }
 
     /** A service on the system clock that reports to no listener. */

@@ -60,11 +60,7 @@ public final class Codec {
         return new Message(sender, command, msgid, body(frames, from));
     }
 
-    /**
-     * The frames from {@code from} on as an immutable list, one copy: {@code List.of}'s fixed-arity forms
-     * keep the frames in one exact-size array (or none), and {@link Message}'s {@code List.copyOf} keeps an
-     * immutable list as it is. {@code List.copyOf(subList)} would copy twice ({@code toArray}, then again).
-     */
+    /** The frames from {@code from} on as an immutable list, copied once (a sublist's copy would copy twice). */
     private static List<String> body(List<String> frames, int from) {
         return switch (frames.size() - from) {
             case 0 -> List.of();

@@ -20,6 +20,8 @@ public enum Command {
     STATUS,
     ROUTER_SHOW_WORKERS,
     ROUTER_SHOW_SCHEDULERS,
+    /** The reference's emq-cli greets the admin socket with it; the router takes it and answers nothing. */
+    HELLO,
     UNKNOWN;
 
     /** The command a wire name stands for; {@link #UNKNOWN} when none. */
@@ -39,6 +41,7 @@ public enum Command {
             case "STATUS" -> STATUS;
             case "ROUTER_SHOW_WORKERS" -> ROUTER_SHOW_WORKERS;
             case "ROUTER_SHOW_SCHEDULERS" -> ROUTER_SHOW_SCHEDULERS;
+            case "HELLO" -> HELLO;
             default -> UNKNOWN;
         };
     }

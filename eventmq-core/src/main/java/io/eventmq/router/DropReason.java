@@ -14,6 +14,12 @@ public enum DropReason {
     UNKNOWN_WORKER,
     /** REQUEST refused: its queue's buffer is at the high-water mark. The client gets an error REPLY. */
     QUEUE_FULL,
+    /**
+     * REQUEST refused: it would take the bytes waiting in its queue, or in the router, beyond
+     * {@link RouterSettings#queueByteLimit()} or {@link RouterSettings#routerByteLimit()}. The client gets an
+     * error REPLY.
+     */
+    BYTES_FULL,
     /** SCHEDULE or UNSCHEDULE refused: no scheduler is registered. The client gets an error REPLY. */
     NO_SCHEDULER,
     /** A buffered REQUEST refused because the router stopped. The client gets an error REPLY. */

@@ -1,14 +1,22 @@
 package io.eventmq.router;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** Calls the application's {@link RouterListener} so that an exception in it cannot stop the router. */
+import io.eventmq.util.RateLimitedLog;
+
+/**
+ * Calls the application's {@link RouterListener} so that nothing thrown in it, not even an {@link Error},
+ * stops the router. Used on the router's I/O thread only.
+ */
 final class GuardedListener implements RouterListener {
 
     private static final Logger log = LoggerFactory.getLogger(Router.class);
 
     private final RouterListener listener;
+    private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofSeconds(10));
 
     GuardedListener(RouterListener listener) {
         this.listener = listener;
@@ -18,7 +26,7 @@ final class GuardedListener implements RouterListener {
     public void peerJoined(PeerType type, String id) {
         try {
             listener.peerJoined(type, id);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("peerJoined", e);
         }
     }
@@ -27,7 +35,7 @@ final class GuardedListener implements RouterListener {
     public void peerLeft(PeerType type, String id, String reason) {
         try {
             listener.peerLeft(type, id, reason);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("peerLeft", e);
         }
     }
@@ -36,7 +44,7 @@ final class GuardedListener implements RouterListener {
     public void dispatched(String queue, String workerId, String msgid) {
         try {
             listener.dispatched(queue, workerId, msgid);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("dispatched", e);
         }
     }
@@ -45,7 +53,7 @@ final class GuardedListener implements RouterListener {
     public void buffered(String queue, String msgid) {
         try {
             listener.buffered(queue, msgid);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("buffered", e);
         }
     }
@@ -54,7 +62,7 @@ final class GuardedListener implements RouterListener {
     public void waiting(String queue, int size) {
         try {
             listener.waiting(queue, size);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("waiting", e);
         }
     }
@@ -63,7 +71,7 @@ final class GuardedListener implements RouterListener {
     public void refused(String msgid, DropReason reason) {
         try {
             listener.refused(msgid, reason);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("refused", e);
         }
     }
@@ -72,12 +80,12 @@ final class GuardedListener implements RouterListener {
     public void dropped(DropReason reason, String detail) {
         try {
             listener.dropped(reason, detail);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             failed("dropped", e);
         }
     }
 
-    private static void failed(String method, RuntimeException e) {
-        log.warn("RouterListener.{} failed, ignored: {}", method, e.toString());
+    private void failed(String method, Throwable e) {
+        warnings.warn("RouterListener." + method, "RouterListener." + method + " failed, ignored: " + e);
     }
 }

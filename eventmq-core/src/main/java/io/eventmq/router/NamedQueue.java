@@ -7,7 +7,7 @@ import io.eventmq.util.EmqDeque;
 
 /**
  * One queue: its workers ordered by weight (highest first) and, within a weight, least recently used first;
- * the REQUESTs waiting for a free slot; how many REQUESTs it dispatched.
+ * the REQUESTs waiting for a free slot and their bytes; how many REQUESTs it dispatched.
  */
 final class NamedQueue {
 
@@ -22,6 +22,8 @@ final class NamedQueue {
 
     final String name;
     final EmqDeque<Waiting> waiting;
+    /** The {@link Waiting#bytes()} of the REQUESTs in {@link #waiting}. */
+    long waitingBytes;
     private final List<Member> members = new ArrayList<>();
     long processed;
 

@@ -3,10 +3,12 @@ package io.eventmq.router;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -24,6 +26,8 @@ import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
+import io.eventmq.util.LogText;
+import io.eventmq.util.RateLimitedLog;
 
 /**
  * The router's I/O thread: owns the three ROUTER sockets and all routing state, and computes its poll
@@ -35,6 +39,10 @@ final class RouterLoop implements Runnable {
 
     /** Messages read from one socket before the others get their turn. */
     private static final int BATCH = 256;
+    /** At most one WARN line per {@link DropReason} in this time; the next one says how many were not logged. */
+    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
+    private static final int TOLD_KBYE_LIMIT = 10_000;
 
     private enum Side {
         FRONTEND(DropReason.INVALID_FRONTEND),
@@ -58,6 +66,17 @@ final class RouterLoop implements Runnable {
     private final Workers workers;
     private final Schedulers schedulers = new Schedulers();
     private final PendingRequests pending;
+    private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
+    /**
+     * Unknown workers told KBYE, oldest first: each is told once. The reference job manager ignores KBYE
+     * and counts any message as a heartbeat, so a KBYE for each of its HEARTBEATs kept it alive forever.
+     */
+    private final Set<String> toldKbye = Collections.newSetFromMap(new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, Boolean> eldest) {
+            return size() > TOLD_KBYE_LIMIT;
+        }
+    });
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
@@ -66,6 +85,8 @@ final class RouterLoop implements Runnable {
     private EmqpSocket admin;
     private boolean running = true;
     private long dispatched;
+    /** The {@link Waiting#bytes()} of the REQUESTs waiting in all queues. */
+    private long waitingBytes;
 
     RouterLoop(ZContext context, RouterSettings settings, RouterListener listener, AtomicLongArray drops,
                Mailbox<Runnable> mailbox, CompletableFuture<RouterEndpoints> bound, Runnable onEnd) {
@@ -92,7 +113,7 @@ final class RouterLoop implements Runnable {
             admin = EmqpSocket.router(context, settings.socketOptions());
             RouterEndpoints endpoints = new RouterEndpoints(frontend.bind(settings.frontendAddress()),
                     backend.bind(settings.backendAddress()), admin.bind(settings.adminAddress()));
-            poller = new Poller(context);
+            poller = new Poller();
             poller.register(mailbox);
             poller.register(frontend);
             poller.register(backend);
@@ -101,7 +122,7 @@ final class RouterLoop implements Runnable {
                     endpoints.frontend(), endpoints.backend(), endpoints.admin());
             bound.complete(endpoints);
             loop(poller);
-        } catch (RuntimeException e) {
+        } catch (Throwable e) {
             if (!bound.completeExceptionally(e)) {
                 log.error("Router stopped by an unexpected error", e);
             }
@@ -161,7 +182,7 @@ final class RouterLoop implements Runnable {
         }
         for (NamedQueue queue : workers.queues()) {
             while (!queue.waiting.isEmpty()) {
-                refuse(queue.waiting.popLeft().request(), DropReason.ROUTER_STOPPED,
+                refuse(takeWaiting(queue).request(), DropReason.ROUTER_STOPPED,
                         "the router stopped before a worker took the REQUEST");
             }
         }
@@ -210,7 +231,7 @@ final class RouterLoop implements Runnable {
             try {
                 message = socket.receive();
             } catch (ProtocolException e) {
-                drop(side.invalid, "Invalid message on the " + side + " socket: " + e.getMessage());
+                drop(side.invalid, "Invalid message on the " + side + " socket: " + LogText.of(e.getMessage()));
                 continue;
             }
             if (message == null) {
@@ -223,8 +244,9 @@ final class RouterLoop implements Runnable {
                     case ADMIN -> onAdmin(message);
                 }
             } catch (ProtocolException e) {
-                drop(side.invalid, "Invalid " + message.commandName() + " " + message.msgid() + " from "
-                        + message.sender() + " on the " + side + " socket: " + e.getMessage());
+                drop(side.invalid, "Invalid " + LogText.of(message.commandName()) + " " + LogText.of(message.msgid())
+                        + " from " + LogText.identity(message.sender()) + " on the " + side + " socket: "
+                        + LogText.of(e.getMessage()));
             }
         }
         return i;
@@ -283,9 +305,10 @@ final class RouterLoop implements Runnable {
         switch (message.command()) {
             case STATUS, ROUTER_SHOW_WORKERS, ROUTER_SHOW_SCHEDULERS -> answer(message,
                     adminReport(message.command()));
+            case HELLO -> { }
             case DISCONNECT -> {
                 admin.send(message.sender(), Message.of(Command.ACK, message.msgid()));
-                stop("DISCONNECT from admin " + message.sender());
+                stop("DISCONNECT from admin " + LogText.identity(message.sender()));
             }
             default -> throw new ProtocolException("not an admin command");
         }
@@ -294,7 +317,7 @@ final class RouterLoop implements Runnable {
     private void answer(Message question, String json) {
         if (!admin.send(question.sender(), Message.of(Command.REPLY, json))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Answer to " + question.commandName() + " not sent: admin "
-                    + question.sender() + " is gone");
+                    + LogText.identity(question.sender()) + " is gone");
         }
     }
 
@@ -303,9 +326,11 @@ final class RouterLoop implements Runnable {
         List<WeightedQueue> queues = QueueList.parse(message.frame(0));
         String id = message.sender();
         if (side == Side.BACKEND && "worker".equals(type)) {
+            toldKbye.remove(id);
             Worker worker = workers.add(id, queues.isEmpty() ? settings.defaultQueues() : queues, now());
             if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Worker {} joined, queues {}", id, QueueList.encode(worker.announced));
+                log.info("Worker {} joined, queues {}", LogText.identity(id),
+                        LogText.of(QueueList.encode(worker.announced)));
                 listener.peerJoined(PeerType.WORKER, id);
             } else {
                 workers.remove(worker);
@@ -313,13 +338,13 @@ final class RouterLoop implements Runnable {
         } else if (side == Side.FRONTEND && "scheduler".equals(type)) {
             Scheduler scheduler = schedulers.add(id, now());
             if (frontend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Scheduler {} joined", id);
+                log.info("Scheduler {} joined", LogText.identity(id));
                 listener.peerJoined(PeerType.SCHEDULER, id);
             } else {
                 schedulers.remove(scheduler);
             }
         } else {
-            throw new ProtocolException("INFORM of type \"" + type + "\" does not belong on this socket");
+            throw new ProtocolException("INFORM of type \"" + LogText.of(type) + "\" does not belong on this socket");
         }
     }
 
@@ -331,17 +356,33 @@ final class RouterLoop implements Runnable {
         NamedQueue queue = workers.route(request.body().get(0));
         long now = now();
         if (!dispatch(queue, request, now)) {
-            if (!queue.waiting.append(new Waiting(request, now))) {
-                refuse(request, DropReason.QUEUE_FULL, "queue \"" + queue.name + "\" already holds "
+            queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
+            Waiting waiting = Waiting.of(request, now);
+            if (queue.waitingBytes + waiting.bytes() > settings.queueByteLimit()) {
+                refuse(request, DropReason.BYTES_FULL, "queue \"" + LogText.of(queue.name) + "\" holds "
+                        + queue.waitingBytes + " bytes of waiting REQUESTs, this one " + waiting.bytes()
+                        + " more, its limit " + settings.queueByteLimit());
+                return;
+            }
+            if (waitingBytes + waiting.bytes() > settings.routerByteLimit()) {
+                refuse(request, DropReason.BYTES_FULL, "the router holds " + waitingBytes
+                        + " bytes of waiting REQUESTs, this one " + waiting.bytes() + " more, its limit "
+                        + settings.routerByteLimit());
+                return;
+            }
+            if (!queue.waiting.append(waiting)) {
+                refuse(request, DropReason.QUEUE_FULL, "queue \"" + LogText.of(queue.name) + "\" already holds "
                         + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
                 return;
             }
+            queue.waitingBytes += waiting.bytes();
+            waitingBytes += waiting.bytes();
             listener.buffered(queue.name, request.msgid());
             listener.waiting(queue.name, queue.waiting.size());
         }
         if (!frontend.send(request.sender(), Message.of(Command.REPLY, request.msgid()))) {
-            drop(DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST " + request.msgid() + " not sent: client "
-                    + request.sender() + " is gone or not reading");
+            drop(DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST " + LogText.of(request.msgid())
+                    + " not sent: client " + LogText.identity(request.sender()) + " is gone or not reading");
         }
     }
 
@@ -372,11 +413,19 @@ final class RouterLoop implements Runnable {
         String evicted = pending.add(request.msgid(),
                 new PendingRequests.Pending(request.sender(), queue.name, acceptedAt, now(), forward));
         if (evicted != null) {
-            drop(DropReason.PENDING_EVICTED, "Forgot the client of REQUEST " + evicted
+            drop(DropReason.PENDING_EVICTED, "Forgot the client of REQUEST " + LogText.of(evicted)
                     + ": more than " + settings.pendingResultLimit() + " REQUESTs await a result");
         }
         listener.dispatched(queue.name, worker.id, request.msgid());
         return true;
+    }
+
+    /** Takes the oldest waiting REQUEST of {@code queue} and its bytes off the counts. */
+    private Waiting takeWaiting(NamedQueue queue) {
+        Waiting waiting = queue.waiting.popLeft();
+        queue.waitingBytes -= waiting.bytes();
+        waitingBytes -= waiting.bytes();
+        return waiting;
     }
 
     /** A free slot: the oldest waiting REQUEST of the worker's queues, in the worker's order, or credit. */
@@ -386,7 +435,7 @@ final class RouterLoop implements Runnable {
             Waiting next = queue.waiting.peekLeft();
             if (next != null) {
                 if (sendRequest(worker, queue, next.request(), next.acceptedAt())) {
-                    queue.waiting.popLeft();
+                    takeWaiting(queue);
                     listener.waiting(queue.name, queue.waiting.size());
                 }
                 return;
@@ -399,14 +448,15 @@ final class RouterLoop implements Runnable {
         String requestMsgid = reply.frame(1);
         PendingRequests.Pending request = pending.remove(requestMsgid);
         if (request == null) {
-            drop(DropReason.RESULT_UNMATCHED, "REPLY from worker " + reply.sender() + " for REQUEST "
-                    + requestMsgid + ", which the router does not remember (unknown or expired)");
+            drop(DropReason.RESULT_UNMATCHED, "REPLY from worker " + LogText.identity(reply.sender())
+                    + " for REQUEST " + LogText.of(requestMsgid)
+                    + ", which the router does not remember (unknown or expired)");
             return;
         }
         if (request.forward() && !frontend.send(request.client(),
                 Message.of(Command.REPLY, result, requestMsgid))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + requestMsgid + " not sent: client "
-                    + request.client() + " is gone or not reading");
+            drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + LogText.of(requestMsgid)
+                    + " not sent: client " + LogText.identity(request.client()) + " is gone or not reading");
         }
     }
 
@@ -444,10 +494,15 @@ final class RouterLoop implements Runnable {
         }
     }
 
+    /** Tells an unknown worker KBYE, so that it INFORMs again, the first time only; counts every time. */
     private void unknownWorker(Message message) {
-        drop(DropReason.UNKNOWN_WORKER, message.commandName() + " from unknown worker " + message.sender()
-                + ": told KBYE so that it INFORMs again");
-        backend.send(message.sender(), Message.of(Command.KBYE));
+        boolean first = toldKbye.add(message.sender());
+        drop(DropReason.UNKNOWN_WORKER, message.commandName() + " from unknown worker "
+                + LogText.identity(message.sender()) + (first ? ": told KBYE so that it INFORMs again"
+                        : ": told KBYE before, ignored"));
+        if (first) {
+            backend.send(message.sender(), Message.of(Command.KBYE));
+        }
     }
 
     /** Heartbeats to every worker and scheduler; forgets the silent ones and the expired pending REQUESTs. */
@@ -469,6 +524,7 @@ final class RouterLoop implements Runnable {
                 }
             }
         }
+        warnings.flush();
         int expired = pending.expire(now - expiryMillis);
         if (expired > 0) {
             drops.addAndGet(DropReason.PENDING_EXPIRED.ordinal(), expired);
@@ -479,25 +535,26 @@ final class RouterLoop implements Runnable {
 
     private void removeWorker(Worker worker, String reason) {
         workers.remove(worker);
-        log.info("Worker {} removed: {}", worker.id, reason);
+        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
     }
 
     private void removeScheduler(Scheduler scheduler, String reason) {
         schedulers.remove(scheduler);
-        log.info("Scheduler {} removed: {}", scheduler.id, reason);
+        log.info("Scheduler {} removed: {}", LogText.identity(scheduler.id), reason);
         listener.peerLeft(PeerType.SCHEDULER, scheduler.id, reason);
     }
 
-    /** Refuses a client's message: counted, one WARN line, and an error REPLY to the sender. */
+    /** Refuses a client's message: counted, logged (rate-limited), and an error REPLY to the sender. */
     private void refuse(Message message, DropReason reason, String why) {
         drops.incrementAndGet(reason.ordinal());
-        log.warn("{} {} from {} refused: {}", message.commandName(), message.msgid(), message.sender(), why);
+        warnings.warn(reason, message.commandName() + " " + LogText.of(message.msgid()) + " from "
+                + LogText.identity(message.sender()) + " refused: " + why);
         listener.refused(message.msgid(), reason);
         if (!frontend.send(message.sender(),
                 Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), message.msgid()))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + message.msgid() + " not sent: client "
-                    + message.sender() + " is gone or not reading");
+            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(message.msgid()) + " not sent: client "
+                    + LogText.identity(message.sender()) + " is gone or not reading");
         }
     }
 
@@ -506,7 +563,7 @@ final class RouterLoop implements Runnable {
         if (reason == DropReason.RECEIPT_UNDELIVERABLE || reason == DropReason.PENDING_EVICTED) {
             log.debug(detail);
         } else {
-            log.warn(detail);
+            warnings.warn(reason, detail);
         }
         listener.dropped(reason, detail);
     }

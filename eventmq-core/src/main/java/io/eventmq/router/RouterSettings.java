@@ -21,17 +21,23 @@ import io.eventmq.transport.SocketOptions;
  * @param pendingResultExpiry how long a dispatched REQUEST's client is remembered for forwarding its result
  * @param pendingResultLimit  how many dispatched REQUESTs are remembered at most (the oldest go first)
  * @param socketOptions       options of the three ROUTER sockets
+ * @param queueByteLimit      bytes of REQUESTs one queue may buffer (msgid and body frames); beyond, refused
+ * @param routerByteLimit     bytes of REQUESTs all queues together may buffer; beyond, refused
  */
 public record RouterSettings(String frontendAddress, String backendAddress, String adminAddress,
                              HeartbeatSettings heartbeat, int queueHighWaterMark,
                              List<WeightedQueue> defaultQueues, Duration pendingResultExpiry,
-                             int pendingResultLimit, SocketOptions socketOptions) {
+                             int pendingResultLimit, SocketOptions socketOptions, long queueByteLimit,
+                             long routerByteLimit) {
 
-    /** Reference defaults: ports 47291 / 47290 / 47293 on 127.0.0.1, 10,000 REQUESTs a queue, [[10, "default"]]. */
+    /**
+     * Reference defaults: ports 47291 / 47290 / 47293 on 127.0.0.1, 10,000 REQUESTs a queue, [[10, "default"]];
+     * and ours: at most 64 MiB of waiting REQUESTs a queue, 256 MiB in all.
+     */
     public static final RouterSettings DEFAULTS = new RouterSettings("tcp://127.0.0.1:47291",
             "tcp://127.0.0.1:47290", "tcp://127.0.0.1:47293", HeartbeatSettings.DEFAULTS, 10_000,
             List.of(new WeightedQueue(10, Router.DEFAULT_QUEUE)), Duration.ofMinutes(10), 100_000,
-            SocketOptions.DEFAULTS);
+            SocketOptions.DEFAULTS, 64L << 20, 256L << 20);
 
     public RouterSettings {
         Objects.requireNonNull(frontendAddress, "frontendAddress");
@@ -53,30 +59,42 @@ public record RouterSettings(String frontendAddress, String backendAddress, Stri
         if (pendingResultExpiry.isNegative() || pendingResultExpiry.isZero()) {
             throw new IllegalArgumentException("pendingResultExpiry must be positive, was " + pendingResultExpiry);
         }
+        if (queueByteLimit < 1 || routerByteLimit < 1) {
+            throw new IllegalArgumentException("queueByteLimit and routerByteLimit must be 1 or more, were "
+                    + queueByteLimit + " and " + routerByteLimit);
+        }
     }
 
     public RouterSettings withAddresses(String frontend, String backend, String admin) {
         return new RouterSettings(frontend, backend, admin, heartbeat, queueHighWaterMark, defaultQueues,
-                pendingResultExpiry, pendingResultLimit, socketOptions);
+                pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
+                routerByteLimit);
     }
 
     public RouterSettings withHeartbeat(HeartbeatSettings value) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, value, queueHighWaterMark,
-                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions);
+                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
+                routerByteLimit);
     }
 
     public RouterSettings withQueueHighWaterMark(int value) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, value, defaultQueues,
-                pendingResultExpiry, pendingResultLimit, socketOptions);
+                pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
+                routerByteLimit);
     }
 
     public RouterSettings withSocketOptions(SocketOptions value) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
-                defaultQueues, pendingResultExpiry, pendingResultLimit, value);
+                defaultQueues, pendingResultExpiry, pendingResultLimit, value, queueByteLimit, routerByteLimit);
     }
 
     public RouterSettings withPendingResults(Duration expiry, int limit) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
-                defaultQueues, expiry, limit, socketOptions);
+                defaultQueues, expiry, limit, socketOptions, queueByteLimit, routerByteLimit);
+    }
+
+    public RouterSettings withByteLimits(long queue, long router) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
+                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queue, router);
     }
 }

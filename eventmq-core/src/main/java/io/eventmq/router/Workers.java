@@ -2,14 +2,25 @@ package io.eventmq.router;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
+import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.WeightedQueue;
 
-/** The registered workers and the queues they serve. A queue stays known once a worker announced it. */
+/**
+ * The registered workers and the queues they serve. A queue is forgotten when it has neither a worker nor
+ * a waiting REQUEST.
+ */
 final class Workers {
+
+    /** Queues one INFORM may announce. */
+    static final int MAX_QUEUES_PER_INFORM = 1_000;
+    /** Distinct queues the router keeps at once. */
+    static final int MAX_QUEUES = 10_000;
 
     private final Map<String, Worker> workers = new LinkedHashMap<>();
     private final Map<String, NamedQueue> queues = new LinkedHashMap<>();
@@ -19,17 +30,24 @@ final class Workers {
         this.highWaterMark = highWaterMark;
     }
 
-    /** Registers a worker (replacing one of the same id) with no free slot yet. */
+    /**
+     * Registers a worker (replacing one of the same id) with no free slot yet.
+     *
+     * @throws ProtocolException when it announces more than {@link #MAX_QUEUES_PER_INFORM} queues, or more
+     *                           new ones than the router has room for
+     */
     Worker add(String id, List<WeightedQueue> announced, long now) {
+        requireRoom(announced);
         Worker previous = workers.get(id);
         if (previous != null) {
             remove(previous);
         }
         List<NamedQueue> served = new ArrayList<>(announced.size());
         Worker worker = new Worker(id, announced, served, now);
+        Set<String> names = new HashSet<>();
         for (WeightedQueue queue : announced) {
-            NamedQueue named = queue(queue.name());
-            if (!served.contains(named)) {
+            if (names.add(queue.name())) {
+                NamedQueue named = queue(queue.name());
                 served.add(named);
                 named.add(queue.weight(), worker);
             }
@@ -42,6 +60,26 @@ final class Workers {
         workers.remove(worker.id);
         for (NamedQueue queue : worker.queues) {
             queue.remove(worker);
+            if (!queue.hasWorkers() && queue.waiting.isEmpty()) {
+                queues.remove(queue.name);
+            }
+        }
+    }
+
+    private void requireRoom(List<WeightedQueue> announced) {
+        if (announced.size() > MAX_QUEUES_PER_INFORM) {
+            throw new ProtocolException("INFORM announces " + announced.size() + " queues, at most "
+                    + MAX_QUEUES_PER_INFORM + " taken");
+        }
+        Set<String> unknown = new HashSet<>();
+        for (WeightedQueue queue : announced) {
+            if (!queues.containsKey(queue.name())) {
+                unknown.add(queue.name());
+            }
+        }
+        if (queues.size() + unknown.size() > MAX_QUEUES) {
+            throw new ProtocolException("INFORM announces " + unknown.size() + " new queues; the router has "
+                    + queues.size() + " of at most " + MAX_QUEUES);
         }
     }
 

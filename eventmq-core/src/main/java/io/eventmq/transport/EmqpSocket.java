@@ -36,7 +36,11 @@ public final class EmqpSocket implements AutoCloseable {
     private final SocketType type;
     private final SocketOptions options;
     private final Consumer<ZMQ.Socket> customizer;
-    private final List<String> frames = new ArrayList<>(16);
+    /** Frames a message may have, envelope included; eMQP's largest, SCHEDULE on a ROUTER, has 10. */
+    static final int MAX_FRAMES = 64;
+    private static final int USUAL_FRAMES = 16;
+
+    private List<String> frames = new ArrayList<>(USUAL_FRAMES);
     private ZMQ.Socket socket;
     private String identity;
 
@@ -192,17 +196,36 @@ public final class EmqpSocket implements AutoCloseable {
      * @throws ProtocolException when the message is malformed; its frames have been consumed
      */
     public Message receive() {
-        frames.clear();
         byte[] frame = socket.recv(ZMQ.DONTWAIT);
         if (frame == null) {
             return null;
         }
         boolean router = type == SocketType.ROUTER;
         frames.add(new String(frame, router ? IDENTITY : StandardCharsets.UTF_8));
+        int count = 1;
         while (socket.hasReceiveMore()) {
-            frames.add(new String(socket.recv(0), StandardCharsets.UTF_8));
+            frame = socket.recv(0);
+            if (++count <= MAX_FRAMES) {
+                frames.add(new String(frame, StandardCharsets.UTF_8));
+            }
         }
-        return router ? Codec.decodeRouter(frames) : Codec.decodeDealer(frames);
+        try {
+            if (count > MAX_FRAMES) {
+                throw new ProtocolException("message has " + count + " frames, at most " + MAX_FRAMES + " taken");
+            }
+            return router ? Codec.decodeRouter(frames) : Codec.decodeDealer(frames);
+        } finally {
+            forgetFrames();
+        }
+    }
+
+    /** Lets go of the last message's frames, and of a list a long message grew. */
+    private void forgetFrames() {
+        if (frames.size() > USUAL_FRAMES) {
+            frames = new ArrayList<>(USUAL_FRAMES);
+        } else {
+            frames.clear();
+        }
     }
 
     /** The ZeroMQ socket, for the poller. */

@@ -11,10 +11,7 @@ import java.util.function.Consumer;
  * and, when the mailbox was empty, wakes the poller's selector. The I/O thread then {@link #drain}s it.
  * Nothing polls a queue on a timer; a burst of posts costs one wake-up.
  * <p>
- * The wake-up is {@link Selector#wakeup()}, not a ZeroMQ socket pair: it is one system call, coalesced by the
- * JDK, safe from interrupted threads, and free of JeroMQ 0.6.0's signaler race, in which a sender preempted
- * between writing its wake-up byte and counting it leaves the woken thread spinning on a readable pipe
- * until the sender runs again (see {@code docs/jeromq-signaler-race.md}).
+ * It wakes with {@link Selector#wakeup()}, not a ZeroMQ socket pair: see {@code docs/jeromq-signaler-race.md}.
  *
  * @param <T> the items handed over
  */

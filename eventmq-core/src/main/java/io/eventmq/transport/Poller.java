@@ -10,30 +10,15 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
-import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 
 /**
  * Waits until one of its sockets or mailboxes is readable, or a timeout passes. Owned by one I/O thread.
  * A {@link Mailbox} is readable while items wait in it; its posts wake the poller's selector.
  * After {@link EmqpSocket#rebuild()} the socket must be unregistered before and registered again after.
- * <p>
- * It does what JeroMQ's own poller does, without its cost per call: each socket's wake-up channel is
- * registered with a selector once, not again on every poll, and readiness is read from the socket
- * ({@code ZMQ_EVENTS}, which also takes the wake-up signals) before and after a single blocking select
- * that uses no selected-key set. JeroMQ's {@code poll} re-registers every channel, allocates a key map and
- * iterators and selects twice on each call.
+ * Why it is not JeroMQ's poller, and why it yields: {@code docs/jeromq-signaler-race.md}, "Poller and Mailbox".
  */
 public final class Poller implements AutoCloseable {
-
-    /*
-     * A socket's channel can select ready while the socket has nothing. JeroMQ 0.6.0's Signaler writes its
-     * wake-up byte before it counts it, and a socket takes only counted bytes; a pipe write wakes the reader
-     * synchronously, so the woken reader often preempts the writer on its core between the two, and the byte
-     * stays readable until the writer runs again (docs/jeromq-signaler-race.md). poll() then yields the
-     * processor so that the writer, usually ZeroMQ's I/O thread, can finish, instead of spinning until the
-     * next scheduler tick.
-     */
 
     /** The select's key action: readiness is read from the sockets, not from the keys. */
     private static final Consumer<SelectionKey> IGNORE_KEY = key -> { };
@@ -53,8 +38,8 @@ public final class Poller implements AutoCloseable {
         }
     }
 
-    /** @param context the sockets' context; the poller's selector is its own and {@link #close()} closes it */
-    public Poller(ZContext context) {
+    /** A poller with its own selector, which {@link #close()} closes. */
+    public Poller() {
         try {
             this.selector = Selector.open();
         } catch (IOException e) {

@@ -10,7 +10,8 @@ import java.util.Objects;
  *                             KBYE must leave); ZContext's default of 0 would drop them
  * @param sendHighWaterMark    messages queued per peer before sends are refused
  * @param receiveHighWaterMark messages queued per peer before ZeroMQ stops reading
- * @param maxMessageSize       largest accepted message in bytes, -1 for no limit
+ * @param maxMessageSize       largest message in bytes a peer may send; ZeroMQ drops the connection of a peer
+ *                             that sends a larger one; -1 for no limit
  * @param reconnectInterval    pause before ZeroMQ reconnects a lost connection
  * @param handshakeInterval    how long a connection may take to finish the ZMTP handshake before ZeroMQ
  *                             drops and retries it (JeroMQ 0.6.0 sometimes never starts one)
@@ -20,8 +21,8 @@ public record SocketOptions(Duration linger, int sendHighWaterMark, int receiveH
 
     private static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
 
-    /** Linger 1 s, high-water marks 1000, no size limit, reconnect after 100 ms, handshake within 1 s. */
-    public static final SocketOptions DEFAULTS = new SocketOptions(Duration.ofSeconds(1), 1000, 1000, -1,
+    /** Linger 1 s, high-water marks 1000, messages up to 1 MiB, reconnect after 100 ms, handshake within 1 s. */
+    public static final SocketOptions DEFAULTS = new SocketOptions(Duration.ofSeconds(1), 1000, 1000, 1 << 20,
             Duration.ofMillis(100), Duration.ofSeconds(1));
 
     public SocketOptions {
@@ -31,8 +32,9 @@ public record SocketOptions(Duration linger, int sendHighWaterMark, int receiveH
         if (sendHighWaterMark < 0 || receiveHighWaterMark < 0) {
             throw new IllegalArgumentException("high-water marks must be 0 (none) or more");
         }
-        if (maxMessageSize < -1) {
-            throw new IllegalArgumentException("maxMessageSize must be -1 (none) or more");
+        if (maxMessageSize < 1 && maxMessageSize != -1) {
+            throw new IllegalArgumentException("maxMessageSize must be -1 (no limit) or 1 byte or more, was "
+                    + maxMessageSize + " (ZeroMQ would take 0 as: empty messages only)");
         }
     }
 

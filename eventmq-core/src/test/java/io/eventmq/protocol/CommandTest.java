@@ -2,8 +2,6 @@ package io.eventmq.protocol;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.EnumSet;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,13 +18,6 @@ class CommandTest {
     @Test
     void kbaiIsKbye() {
         assertThat(Command.of("KBAI")).isEqualTo(Command.KBYE);
-    }
-
-    @Test
-    void theCommandsOfTheProtocolAndTheAdministrationAreAllKnown() {
-        assertThat(EnumSet.allOf(Command.class)).extracting(Command::name).containsExactlyInAnyOrder(
-                "INFORM", "ACK", "READY", "REQUEST", "REPLY", "HEARTBEAT", "DISCONNECT", "KBYE", "SCHEDULE",
-                "UNSCHEDULE", "PUBLISH", "STATUS", "ROUTER_SHOW_WORKERS", "ROUTER_SHOW_SCHEDULERS", "UNKNOWN");
     }
 
     @ParameterizedTest

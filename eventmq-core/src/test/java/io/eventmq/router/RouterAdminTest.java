@@ -25,6 +25,15 @@ class RouterAdminTest {
     }
 
     @Test
+    void helloFromTheReferenceCliIsTakenQuietly() {
+        fixture.admin().sendMessage("HELLO", "hello-1");
+
+        assertThat(fixture.ask("STATUS").has("waiting_messages_by_queue")).isTrue();
+        assertThat(fixture.router.drops(DropReason.INVALID_ADMIN)).isZero();
+        assertThat(fixture.heard("dropped")).isFalse();
+    }
+
+    @Test
     void statusCountsInFlightWaitingAndProcessedRequests() {
         RawDealer worker = fixture.worker("worker-1", "[[10, \"default\"]]", 1);
         await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 1);

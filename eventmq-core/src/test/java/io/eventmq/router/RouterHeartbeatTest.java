@@ -55,4 +55,32 @@ class RouterHeartbeatTest {
         assertThat(stranger.receive("KBYE")).hasSize(4);
         assertThat(fixture.router.drops(DropReason.UNKNOWN_WORKER)).isEqualTo(1);
     }
+
+    @Test
+    void anUnknownWorkerThatKeepsSendingHeartbeatsIsToldKbyeOnceThenIgnored() {
+        RawDealer stranger = fixture.backend("stranger");
+
+        stranger.sendMessage("HEARTBEAT", "hb-1", "1795878591.7025638");
+        assertThat(stranger.receive("KBYE")).hasSize(4);
+        for (int i = 2; i <= 20; i++) {
+            stranger.sendMessage("HEARTBEAT", "hb-" + i, "1795878591.7025638");
+        }
+
+        await().atMost(WAIT).until(() -> fixture.router.drops(DropReason.UNKNOWN_WORKER) == 20);
+        assertThat(stranger.poll(Duration.ofMillis(300))).as("anything after the first KBYE").isNull();
+    }
+
+    @Test
+    void aToldWorkerThatInformsAgainAndIsForgottenIsToldAgain() {
+        RawDealer worker = fixture.backend("returning");
+        worker.sendMessage("READY", "ready-1");
+        worker.receive("KBYE");
+        worker.joinAsWorker("", 0);
+        worker.sendMessage("KBYE", "bye");
+        await().atMost(WAIT).until(() -> fixture.heard("peerLeft WORKER returning said KBYE"));
+
+        worker.sendMessage("READY", "ready-2");
+
+        assertThat(worker.receive("KBYE")).hasSize(4);
+    }
 }

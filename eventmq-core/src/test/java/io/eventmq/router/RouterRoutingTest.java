@@ -113,6 +113,28 @@ class RouterRoutingTest {
     }
 
     @Test
+    void aListenerThatThrowsAnErrorDoesNotStopTheRouter() {
+        fixture = new RouterFixture(RouterSettings.DEFAULTS, new RouterListener() {
+            @Override
+            public void dispatched(String queue, String workerId, String msgid) {
+                throw new AssertionError("metrics broke badly");
+            }
+        });
+        RawDealer worker = fixture.worker("worker-1", "", 2);
+        await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 2);
+        RawDealer client = fixture.frontend("client");
+
+        request(client, "r1", "default");
+        request(client, "r2", "default");
+
+        assertThat(List.of(receivedMsgid(worker), receivedMsgid(worker))).containsExactly("r1", "r2");
+        worker.ready(1);
+        request(client, "r3", "default");
+        assertThat(receivedMsgid(worker)).isEqualTo("r3");
+        assertThat(fixture.router.isRunning()).isTrue();
+    }
+
+    @Test
     void aWorkerThatVanishesLosesNoUndispatchedRequest() {
         fixture = new RouterFixture(RouterSettings.DEFAULTS.withHeartbeat(HeartbeatSettings.DISABLED));
         RawDealer vanishing = fixture.worker("vanishing", "", 50);

@@ -43,6 +43,13 @@ public final class RawDealer implements AutoCloseable {
         }
     }
 
+    /** Sends {@code frames} as they are, any bytes. */
+    public void sendBytes(byte[]... frames) {
+        for (int i = 0; i < frames.length; i++) {
+            socket.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0);
+        }
+    }
+
     /** Sends {@code "", "eMQP/1.0", command, msgid, body...}. */
     public void sendMessage(String command, String msgid, String... body) {
         List<String> frames = new ArrayList<>(List.of("", "eMQP/1.0", command, msgid));
@@ -91,6 +98,13 @@ public final class RawDealer implements AutoCloseable {
             heartbeats++;
         }
         return null;
+    }
+
+    /** The next message as sent, bytes, HEARTBEATs included; fails the test after {@link #PATIENCE}. */
+    public List<byte[]> receiveBytes() {
+        List<byte[]> frames = RawFrames.receiveBytes(socket, PATIENCE);
+        assertThat(frames).as("a message for %s within %s", identity, PATIENCE).isNotNull();
+        return frames;
     }
 
     /** HEARTBEATs skipped so far. */

@@ -15,15 +15,26 @@ public final class RawFrames {
 
     /** The frames of the next message on {@code socket}; {@code null} when none came within {@code timeout}. */
     public static List<String> receive(ZMQ.Socket socket, Duration timeout) {
+        List<byte[]> frames = receiveBytes(socket, timeout);
+        if (frames == null) {
+            return null;
+        }
+        List<String> texts = new ArrayList<>(frames.size());
+        frames.forEach(frame -> texts.add(new String(frame, StandardCharsets.UTF_8)));
+        return texts;
+    }
+
+    /** The frames of the next message on {@code socket} as sent; {@code null} when none came within {@code timeout}. */
+    public static List<byte[]> receiveBytes(ZMQ.Socket socket, Duration timeout) {
         socket.setReceiveTimeOut((int) Math.max(1, timeout.toMillis()));
         byte[] first = socket.recv(0);
         if (first == null) {
             return null;
         }
-        List<String> frames = new ArrayList<>();
-        frames.add(new String(first, StandardCharsets.UTF_8));
+        List<byte[]> frames = new ArrayList<>();
+        frames.add(first);
         while (socket.hasReceiveMore()) {
-            frames.add(new String(socket.recv(0), StandardCharsets.UTF_8));
+            frames.add(socket.recv(0));
         }
         return frames;
     }

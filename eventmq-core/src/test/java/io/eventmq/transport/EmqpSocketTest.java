@@ -274,6 +274,30 @@ class EmqpSocketTest {
     }
 
     @Test
+    void aMessageWithTooManyFramesIsConsumedAsAProtocolExceptionAndTheNextStillArrives() {
+        ZMQ.Socket raw = context.createSocket(SocketType.DEALER);
+        raw.setIdentity("raw".getBytes(StandardCharsets.UTF_8));
+        raw.connect(endpoint);
+        raw.sendMore("");
+        raw.sendMore("eMQP/1.0");
+        raw.sendMore("REQUEST");
+        raw.sendMore("m-0");
+        for (int i = 0; i < 10_000; i++) {
+            raw.sendMore("frame");
+        }
+        raw.send("last");
+        raw.sendMore("");
+        raw.sendMore("eMQP/1.0");
+        raw.sendMore("READY");
+        raw.send("m-1");
+
+        awaitReadable(router);
+        assertThat(catchThrowable(router::receive)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("10006 frames, at most " + EmqpSocket.MAX_FRAMES);
+        assertThat(receive(router)).isEqualTo(new Message("raw", "READY", "m-1", List.of()));
+    }
+
+    @Test
     void aPeerWithoutAnIdentityOfItsOwnCanBeAnswered() {
         for (int peer = 0; peer < 20; peer++) {
             ZMQ.Socket raw = context.createSocket(SocketType.DEALER);

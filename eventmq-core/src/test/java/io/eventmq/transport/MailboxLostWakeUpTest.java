@@ -21,7 +21,7 @@ class MailboxLostWakeUpTest {
     void everyPostWakesThePollerOrIsDrainedByTheWakeUpInProgress() throws InterruptedException {
         try (ZContext context = new ZContext();
              Mailbox<Integer> mailbox = new Mailbox<>();
-             Poller poller = new Poller(context)) {
+             Poller poller = new Poller()) {
             poller.register(mailbox);
             Thread poster = new Thread(() -> {
                 for (int i = 0; i < POSTS; i++) {

@@ -31,7 +31,7 @@ class MailboxTest {
     void createMailbox() {
         context = new ZContext();
         mailbox = new Mailbox<>();
-        poller = new Poller(context);
+        poller = new Poller();
         poller.register(mailbox);
     }
 
@@ -204,7 +204,7 @@ class MailboxTest {
     void itemsPostedBeforeThePollerRegistersAreReadableAtOnce() {
         Mailbox<String> early = new Mailbox<>();
         early.post("before");
-        try (Poller late = new Poller(context)) {
+        try (Poller late = new Poller()) {
             late.register(early);
 
             assertThat(late.poll(LONG_ENOUGH)).isEqualTo(1);

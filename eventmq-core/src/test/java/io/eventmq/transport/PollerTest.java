@@ -32,7 +32,7 @@ class PollerTest {
     @BeforeEach
     void createContext() {
         context = new ZContext();
-        poller = new Poller(context);
+        poller = new Poller();
     }
 
     @AfterEach

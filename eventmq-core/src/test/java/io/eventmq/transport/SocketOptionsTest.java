@@ -10,10 +10,11 @@ import org.junit.jupiter.api.Test;
 class SocketOptionsTest {
 
     private static final SocketOptions DEFAULTS = SocketOptions.DEFAULTS;
+    private static final long MIB = 1024 * 1024;
 
     @Test
     void theDefaultsKeepAFinalMessageAndRetryStuckHandshakes() {
-        assertThat(DEFAULTS).isEqualTo(new SocketOptions(Duration.ofSeconds(1), 1000, 1000, -1,
+        assertThat(DEFAULTS).isEqualTo(new SocketOptions(Duration.ofSeconds(1), 1000, 1000, MIB,
                 Duration.ofMillis(100), Duration.ofSeconds(1)));
         assertThat(DEFAULTS.linger()).isPositive();
         assertThat(DEFAULTS.handshakeInterval()).isBetween(Duration.ofMillis(250), Duration.ofSeconds(1));
@@ -21,24 +22,16 @@ class SocketOptionsTest {
 
     @Test
     void withersChangeOneOptionAndKeepTheOthers() {
-        assertThat(DEFAULTS.withLinger(Duration.ZERO)).isEqualTo(new SocketOptions(Duration.ZERO, 1000, 1000, -1,
+        assertThat(DEFAULTS.withLinger(Duration.ZERO)).isEqualTo(new SocketOptions(Duration.ZERO, 1000, 1000, MIB,
                 Duration.ofMillis(100), Duration.ofSeconds(1)));
-        assertThat(DEFAULTS.withHighWaterMarks(1, 2)).isEqualTo(new SocketOptions(Duration.ofSeconds(1), 1, 2, -1,
+        assertThat(DEFAULTS.withHighWaterMarks(1, 2)).isEqualTo(new SocketOptions(Duration.ofSeconds(1), 1, 2, MIB,
                 Duration.ofMillis(100), Duration.ofSeconds(1)));
         assertThat(DEFAULTS.withMaxMessageSize(10)).isEqualTo(new SocketOptions(Duration.ofSeconds(1), 1000, 1000,
                 10, Duration.ofMillis(100), Duration.ofSeconds(1)));
         assertThat(DEFAULTS.withReconnectInterval(Duration.ofSeconds(5))).isEqualTo(new SocketOptions(
-                Duration.ofSeconds(1), 1000, 1000, -1, Duration.ofSeconds(5), Duration.ofSeconds(1)));
+                Duration.ofSeconds(1), 1000, 1000, MIB, Duration.ofSeconds(5), Duration.ofSeconds(1)));
         assertThat(DEFAULTS.withHandshakeInterval(Duration.ofMillis(250))).isEqualTo(new SocketOptions(
-                Duration.ofSeconds(1), 1000, 1000, -1, Duration.ofMillis(100), Duration.ofMillis(250)));
-    }
-
-    @Test
-    void zeroMeansNoneWhereZeroMQSaysSo() {
-        SocketOptions zeros = new SocketOptions(Duration.ZERO, 0, 0, 0, Duration.ZERO, Duration.ZERO);
-
-        assertThat(zeros.sendHighWaterMark()).isZero();
-        assertThat(zeros.maxMessageSize()).isZero();
+                Duration.ofSeconds(1), 1000, 1000, MIB, Duration.ofMillis(100), Duration.ofMillis(250)));
     }
 
     @Test
@@ -60,6 +53,14 @@ class SocketOptionsTest {
                 .hasMessageContaining("high-water");
         assertThatThrownBy(() -> DEFAULTS.withMaxMessageSize(-2)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxMessageSize");
+    }
+
+    @Test
+    void aZeroMaxMessageSizeIsRefusedAsZeroMQWouldAcceptOnlyEmptyMessages() {
+        assertThatThrownBy(() -> DEFAULTS.withMaxMessageSize(0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxMessageSize").hasMessageContaining("-1 (no limit)");
+        assertThat(DEFAULTS.withMaxMessageSize(-1).maxMessageSize()).isEqualTo(-1);
+        assertThat(DEFAULTS.withMaxMessageSize(1).maxMessageSize()).isEqualTo(1);
     }
 
     @Test

@@ -67,8 +67,8 @@ public final class EventMqWorkerAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    Poller eventMqWorkerPoller(ZContext context) {
-        return new Poller(context);
+    Poller eventMqWorkerPoller() {
+        return new Poller();
     }
 
     @Bean

@@ -280,8 +280,8 @@ class EventMqWorkerAutoConfigurationTests {
         }
 
         @Bean(destroyMethod = "close")
-        Poller ownPoller(ZContext context) {
-            return new Poller(context);
+        Poller ownPoller() {
+            return new Poller();
         }
     }
 }
