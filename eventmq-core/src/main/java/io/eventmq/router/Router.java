@@ -55,6 +55,7 @@ public final class Router implements AutoCloseable {
     private RouterLoop loop;
     private Thread thread;
     private volatile RouterEndpoints endpoints;
+    private volatile Throwable failure;
     private boolean ended;
 
     public Router(ZContext context, RouterSettings settings) {
@@ -122,18 +123,23 @@ public final class Router implements AutoCloseable {
 
     /**
      * A snapshot of what the router is doing, taken on its I/O thread (a hop, no network). Any thread; when the
-     * router does not run, or its I/O thread does not answer within 5 s, a snapshot without workers or queues.
+     * router does not run, or its I/O thread does not answer within 5 s, a snapshot without workers or queues
+     * that says why it ended, if an error ended it.
      */
     public RouterStatus status() {
         CompletableFuture<RouterStatus> status = onIoThread(running -> running.status(endpoints));
         try {
             return status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException | ExecutionException e) {
-            return new RouterStatus(false, endpoints, List.of(), 0, Map.of(), 0, 0, Map.of(), null);
+            return notRunning();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return new RouterStatus(false, endpoints, List.of(), 0, Map.of(), 0, 0, Map.of(), null);
+            return notRunning();
         }
+    }
+
+    private RouterStatus notRunning() {
+        return new RouterStatus(false, endpoints, List.of(), 0, Map.of(), 0, 0, Map.of(), failure);
     }
 
     /**
@@ -211,7 +217,8 @@ public final class Router implements AutoCloseable {
         stop();
     }
 
-    private void ended() {
+    private void ended(Throwable cause) {
+        failure = cause;
         synchronized (lock) {
             ended = true;
             mailbox.close();

@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -62,7 +63,7 @@ final class RouterLoop implements Runnable {
     private final AtomicLongArray drops;
     private final Mailbox<Runnable> mailbox;
     private final CompletableFuture<RouterEndpoints> bound;
-    private final Runnable onEnd;
+    private final Consumer<Throwable> onEnd;
     private final Workers workers;
     private final Schedulers schedulers = new Schedulers();
     private final PendingRequests pending;
@@ -89,7 +90,7 @@ final class RouterLoop implements Runnable {
     private long waitingBytes;
 
     RouterLoop(ZContext context, RouterSettings settings, RouterListener listener, AtomicLongArray drops,
-               Mailbox<Runnable> mailbox, CompletableFuture<RouterEndpoints> bound, Runnable onEnd) {
+               Mailbox<Runnable> mailbox, CompletableFuture<RouterEndpoints> bound, Consumer<Throwable> onEnd) {
         this.context = context;
         this.settings = settings;
         this.listener = listener;
@@ -107,6 +108,7 @@ final class RouterLoop implements Runnable {
     @Override
     public void run() {
         Poller poller = null;
+        Throwable failure = null;
         try {
             frontend = EmqpSocket.router(context, settings.socketOptions());
             backend = EmqpSocket.router(context, settings.socketOptions());
@@ -124,6 +126,7 @@ final class RouterLoop implements Runnable {
             loop(poller);
         } catch (Throwable e) {
             if (!bound.completeExceptionally(e)) {
+                failure = e;
                 log.error("Router stopped by an unexpected error", e);
             }
         } finally {
@@ -133,7 +136,7 @@ final class RouterLoop implements Runnable {
             close(frontend);
             close(backend);
             close(admin);
-            onEnd.run();
+            onEnd.accept(failure);
         }
     }
 

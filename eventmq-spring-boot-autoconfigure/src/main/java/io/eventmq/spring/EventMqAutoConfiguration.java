@@ -1,5 +1,7 @@
 package io.eventmq.spring;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -10,7 +12,8 @@ import org.zeromq.ZContext;
 
 /**
  * The ZeroMQ context that every EventMQ device of the application shares (one set of ZeroMQ I/O threads),
- * and the {@code eventmq.*} properties. The context is closed last, after the devices that use it.
+ * and the {@code eventmq.*} properties. The context is closed last, after the devices that use it. An error
+ * that kills one of ZeroMQ's own threads (its sockets then go deaf) is logged at ERROR, not only printed.
  */
 @AutoConfiguration
 @ConditionalOnClass(ZContext.class)
@@ -18,9 +21,16 @@ import org.zeromq.ZContext;
 @EnableConfigurationProperties(EventMqProperties.class)
 public final class EventMqAutoConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(EventMqAutoConfiguration.class);
+
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     ZContext eventMqContext() {
-        return new ZContext();
+        ZContext context = new ZContext();
+        context.setUncaughtExceptionHandler((thread, error) -> log.error(
+                "ZeroMQ thread {} died: EventMQ sockets of this application stop working", thread.getName(), error));
+        context.setNotificationExceptionHandler((thread, error) -> log.error(
+                "ZeroMQ thread {} failed to notify a socket", thread.getName(), error));
+        return context;
     }
 }
