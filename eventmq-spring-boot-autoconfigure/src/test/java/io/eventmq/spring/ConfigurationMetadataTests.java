@@ -3,6 +3,8 @@ package io.eventmq.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 
@@ -20,10 +22,7 @@ class ConfigurationMetadataTests {
 
     @Test
     void everyPropertyIsDescribedAndHasItsDefault() throws Exception {
-        JsonNode metadata;
-        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
-            metadata = new JsonMapper().readTree(in);
-        }
+        JsonNode metadata = metadata();
         List<JsonNode> properties = metadata.get("properties").valueStream().toList();
 
         assertThat(properties).extracting(p -> p.get("name").asString()).contains("eventmq.enabled",
@@ -40,5 +39,23 @@ class ConfigurationMetadataTests {
                 .singleElement().satisfies(p -> assertThat(p.get("defaultValue").asString()).isEqualTo("3s"));
         assertThat(metadata.get("hints").valueStream().map(h -> h.get("name").asString()))
                 .contains("eventmq.router.backend");
+    }
+
+    /** The README's configuration table has one row per property, with the metadata's default. */
+    @Test
+    void theReadmeTableListsEveryPropertyWithItsDefault() throws Exception {
+        String readme = Files.readString(Path.of("..", "README.md"));
+
+        assertThat(metadata().get("properties").valueStream()).allSatisfy(property -> {
+            JsonNode value = property.get("defaultValue");
+            String shown = value == null ? "—" : "`" + value.asString() + "`";
+            assertThat(readme).contains("| `" + property.get("name").asString() + "` | " + shown + " |");
+        });
+    }
+
+    private JsonNode metadata() throws Exception {
+        try (InputStream in = getClass().getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
+            return new JsonMapper().readTree(in);
+        }
     }
 }
