@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionOutcome;
 import org.springframework.boot.autoconfigure.condition.SpringBootCondition;
 import org.springframework.context.annotation.ConditionContext;
 import org.springframework.context.annotation.Conditional;
+import org.springframework.context.annotation.ConfigurationCondition;
 import org.springframework.core.type.AnnotatedTypeMetadata;
 
 /** Matches when a bean definition's type has at least one {@link EmqpHandler} method: a worker has work. */
@@ -19,8 +20,16 @@ import org.springframework.core.type.AnnotatedTypeMetadata;
 @Conditional(ConditionalOnEmqpHandler.OnEmqpHandlerCondition.class)
 @interface ConditionalOnEmqpHandler {
 
-    /** Looks at the types of the bean definitions registered so far; makes no bean. */
-    final class OnEmqpHandlerCondition extends SpringBootCondition {
+    /**
+     * Looks at the types of the bean definitions, once all of them are registered (so handlers on {@code @Bean}
+     * methods count too); makes no bean.
+     */
+    final class OnEmqpHandlerCondition extends SpringBootCondition implements ConfigurationCondition {
+
+        @Override
+        public ConfigurationPhase getConfigurationPhase() {
+            return ConfigurationPhase.REGISTER_BEAN;
+        }
 
         @Override
         public ConditionOutcome getMatchOutcome(ConditionContext context, AnnotatedTypeMetadata metadata) {

@@ -71,6 +71,12 @@ class EventMqWorkerAutoConfigurationTests {
     }
 
     @Test
+    void aHandlerOnABeanMethodCountsToo() {
+        runner.withUserConfiguration(HandlerAsBean.class)
+                .run(context -> assertThat(context).hasSingleBean(WorkerService.class));
+    }
+
+    @Test
     void workerPropertiesReachTheWorker() {
         runner.withUserConfiguration(EmailHandler.class).withPropertyValues("eventmq.worker.concurrency=2",
                 "eventmq.worker.queues[0].name=email", "eventmq.worker.queues[0].weight=30",
@@ -164,6 +170,15 @@ class EventMqWorkerAutoConfigurationTests {
         @EmqpHandler(queue = "email")
         String email(String to) {
             return "mailed " + to;
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class HandlerAsBean {
+
+        @Bean
+        EmailHandler emailHandler() {
+            return new EmailHandler();
         }
     }
 
