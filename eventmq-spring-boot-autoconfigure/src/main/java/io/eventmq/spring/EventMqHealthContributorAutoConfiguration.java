@@ -19,8 +19,9 @@ import io.eventmq.router.Router;
 /**
  * The {@code eventmq} health contributor: the worker's connection and heartbeats, and with an embedded router
  * a composite of both ({@code eventmq} → {@code worker}, {@code router}). Off with
- * {@code management.health.eventmq.enabled=false}; an application's own {@code eventMqHealthIndicator} or
- * {@code eventMqHealthContributor} bean replaces it.
+ * {@code management.health.eventmq.enabled=false}; an application's own {@code eventmqHealthIndicator} or
+ * {@code eventmqHealthContributor} bean replaces it. Actuator names a contributor after its bean, less the
+ * suffix and case-sensitively: hence {@code eventmq}, not {@code eventMq}.
  */
 @AutoConfiguration(after = {EventMqWorkerAutoConfiguration.class, EventMqRouterAutoConfiguration.class})
 @ConditionalOnClass({HealthContributor.class, ConditionalOnEnabledHealthIndicator.class})
@@ -29,8 +30,8 @@ import io.eventmq.router.Router;
 public final class EventMqHealthContributorAutoConfiguration {
 
     @Bean
-    @ConditionalOnMissingBean(name = {"eventMqHealthIndicator", "eventMqHealthContributor"})
-    HealthContributor eventMqHealthContributor(WorkerService worker, ObjectProvider<Router> router) {
+    @ConditionalOnMissingBean(name = {"eventmqHealthIndicator", "eventmqHealthContributor"})
+    HealthContributor eventmqHealthContributor(WorkerService worker, ObjectProvider<Router> router) {
         WorkerHealthIndicator workerHealth = new WorkerHealthIndicator(worker);
         Router embedded = router.getIfAvailable();
         if (embedded == null) {

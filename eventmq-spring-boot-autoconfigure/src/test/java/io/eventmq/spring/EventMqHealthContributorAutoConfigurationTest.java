@@ -26,7 +26,7 @@ class EventMqHealthContributorAutoConfigurationTest {
 
     @Test
     void aWorkerAloneIsTheContributor() {
-        withWorker.run(context -> assertThat(context.getBean("eventMqHealthContributor"))
+        withWorker.run(context -> assertThat(context.getBean("eventmqHealthContributor"))
                 .isInstanceOf(WorkerHealthIndicator.class));
     }
 
@@ -35,7 +35,7 @@ class EventMqHealthContributorAutoConfigurationTest {
         runner.withBean(TestJobs.class).withPropertyValues("eventmq.router.enabled=true",
                 "eventmq.router.frontend=tcp://127.0.0.1:*", "eventmq.router.backend=tcp://127.0.0.1:*",
                 "eventmq.router.admin=tcp://127.0.0.1:*").run(context -> {
-                    CompositeHealthContributor composite = context.getBean("eventMqHealthContributor",
+                    CompositeHealthContributor composite = context.getBean("eventmqHealthContributor",
                             CompositeHealthContributor.class);
                     assertThat(composite.getContributor("worker")).isInstanceOf(WorkerHealthIndicator.class);
                     HealthContributor router = composite.getContributor("router");
@@ -46,26 +46,26 @@ class EventMqHealthContributorAutoConfigurationTest {
 
     @Test
     void noWorkerNoContributor() {
-        runner.run(context -> assertThat(context).doesNotHaveBean("eventMqHealthContributor"));
+        runner.run(context -> assertThat(context).doesNotHaveBean("eventmqHealthContributor"));
     }
 
     @Test
     void withoutSpringBootHealthNoContributor() {
         withWorker.withClassLoader(new FilteredClassLoader(HealthContributor.class))
-                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("eventMqHealthContributor"));
+                .run(context -> assertThat(context).hasNotFailed().doesNotHaveBean("eventmqHealthContributor"));
     }
 
     @Test
     void disabledByManagementHealthEventMqEnabled() {
         withWorker.withPropertyValues("management.health.eventmq.enabled=false")
-                .run(context -> assertThat(context).doesNotHaveBean("eventMqHealthContributor"));
+                .run(context -> assertThat(context).doesNotHaveBean("eventmqHealthContributor"));
     }
 
     @Test
-    void anApplicationsOwnEventMqHealthIndicatorReplacesIt() {
+    void anApplicationsOwnEventmqHealthIndicatorReplacesIt() {
         HealthIndicator own = () -> Health.up().build();
-        withWorker.withBean("eventMqHealthIndicator", HealthIndicator.class, () -> own)
-                .run(context -> assertThat(context).doesNotHaveBean("eventMqHealthContributor")
-                        .getBean("eventMqHealthIndicator").isSameAs(own));
+        withWorker.withBean("eventmqHealthIndicator", HealthIndicator.class, () -> own)
+                .run(context -> assertThat(context).doesNotHaveBean("eventmqHealthContributor")
+                        .getBean("eventmqHealthIndicator").isSameAs(own));
     }
 }
