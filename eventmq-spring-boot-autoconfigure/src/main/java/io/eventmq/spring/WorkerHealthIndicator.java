@@ -1,8 +1,5 @@
 package io.eventmq.spring;
 
-import java.time.Duration;
-import java.util.List;
-
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -43,29 +40,34 @@ final class WorkerHealthIndicator implements HealthIndicator {
 
     /**
      * Whether the worker is still on its first connection attempt, within {@code timeout × liveness} of it.
-     * After a reconnect the router was lost: silent for that long already, or it said KBYE.
+     * After a reconnect the router was lost: silent for that long already, or it said KBYE. The snapshot may
+     * catch the start between its fields, with no time since the last message yet.
      */
     private static boolean firstAttemptUnderWay(ServiceStatus status, HeartbeatSettings heartbeat) {
-        Duration connecting = status.sinceLastMessage() == null ? Duration.ZERO : status.sinceLastMessage();
-        return status.reconnects() == 0 && connecting.compareTo(heartbeat.deadAfter()) < 0;
+        return status.reconnects() == 0 && (status.sinceLastMessage() == null
+                || status.sinceLastMessage().compareTo(heartbeat.deadAfter()) < 0);
     }
 
+    /** What the status says; addresses, identity and time since the last message are left out before start. */
     private static Health.Builder details(ServiceStatus status, HeartbeatSettings heartbeat) {
-        Health.Builder health = new Health.Builder()
-                .withDetail("state", status.state())
-                .withDetail("address", String.valueOf(status.address()));
-        if (status.failoverAddress() != null) {
-            health.withDetail("failoverAddress", status.failoverAddress());
-        }
-        List<String> queues = status.queues().stream().map(queue -> queue.name() + ":" + queue.weight()).toList();
-        return health.withDetail("identity", String.valueOf(status.identity()))
-                .withDetail("queues", queues)
-                .withDetail("sinceLastMessage", String.valueOf(status.sinceLastMessage()))
+        Health.Builder health = new Health.Builder().withDetail("state", status.state());
+        detailIfKnown(health, "address", status.address());
+        detailIfKnown(health, "failoverAddress", status.failoverAddress());
+        detailIfKnown(health, "identity", status.identity());
+        detailIfKnown(health, "sinceLastMessage", status.sinceLastMessage());
+        return health.withDetail("queues",
+                        status.queues().stream().map(queue -> queue.name() + ":" + queue.weight()).toList())
                 .withDetail("heartbeatMisses", status.heartbeatMisses())
                 .withDetail("liveness", heartbeat.liveness())
                 .withDetail("reconnects", status.reconnects())
                 .withDetail("runningJobs", status.runningJobs())
                 .withDetail("slots", status.slots());
+    }
+
+    private static void detailIfKnown(Health.Builder health, String key, Object value) {
+        if (value != null) {
+            health.withDetail(key, value.toString());
+        }
     }
 
     /** The failure's type and message: health details are JSON, not a stack trace. */
