@@ -1,0 +1,104 @@
+package io.eventmq.spring;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.beans.factory.ObjectProvider;
+
+import io.eventmq.device.JobOutcome;
+import io.eventmq.device.ServiceListener;
+import io.eventmq.device.WorkerService;
+import io.eventmq.protocol.Command;
+import io.eventmq.protocol.Message;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+
+/**
+ * The worker's meters, fed by its listener calls on the I/O thread. Message counters are made up front, one per
+ * command, so a message costs a map lookup and an increment; the handler timers are made once per queue. The
+ * job gauges read {@link WorkerService#status()} when the registry asks.
+ */
+final class WorkerMetrics implements ServiceListener {
+
+    private final MeterRegistry registry;
+    private final Map<Command, Counter> sent;
+    private final Map<Command, Counter> received;
+    private final Counter invalid;
+    private final Counter heartbeatMisses;
+    private final Counter reconnects;
+    private final Map<String, Map<JobOutcome, Timer>> handlerTimers = new ConcurrentHashMap<>();
+
+    /** @param worker looked up when a gauge is read: the worker is built with this listener, after it */
+    WorkerMetrics(MeterRegistry registry, ObjectProvider<WorkerService> worker) {
+        this.registry = registry;
+        this.sent = commandCounters(registry, "eventmq.messages.sent", "Messages the worker sent to its router");
+        this.received = commandCounters(registry, "eventmq.messages.received",
+                "Well-formed messages the worker received from its router");
+        this.invalid = Counter.builder("eventmq.messages.invalid")
+                .description("Messages from the router dropped as malformed or unexpected").register(registry);
+        this.heartbeatMisses = Counter.builder("eventmq.heartbeat.misses")
+                .description("Heartbeat timeouts that passed with nothing from the router").register(registry);
+        this.reconnects = Counter.builder("eventmq.reconnects")
+                .description("Times the worker dropped its connection and connected again").register(registry);
+        Gauge.builder("eventmq.jobs.active", worker, provider -> provider.getObject().status().runningJobs())
+                .description("Jobs holding a slot now").register(registry);
+        Gauge.builder("eventmq.jobs.slots", worker, provider -> provider.getObject().status().slots())
+                .description("Job slots of the worker (its concurrency)").register(registry);
+    }
+
+    @Override
+    public void messageSent(Message message) {
+        sent.get(message.command()).increment();
+    }
+
+    @Override
+    public void messageReceived(Message message) {
+        received.get(message.command()).increment();
+    }
+
+    @Override
+    public void invalidMessage(String reason) {
+        invalid.increment();
+    }
+
+    @Override
+    public void heartbeatMissed(int misses) {
+        heartbeatMisses.increment();
+    }
+
+    @Override
+    public void reconnecting(String address, String reason) {
+        reconnects.increment();
+    }
+
+    @Override
+    public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
+        Map<JobOutcome, Timer> timers = handlerTimers.get(queue);
+        if (timers == null) {
+            timers = handlerTimers.computeIfAbsent(queue, this::handlerTimers);
+        }
+        timers.get(outcome).record(duration);
+    }
+
+    private Map<JobOutcome, Timer> handlerTimers(String queue) {
+        Map<JobOutcome, Timer> timers = new EnumMap<>(JobOutcome.class);
+        for (JobOutcome outcome : JobOutcome.values()) {
+            timers.put(outcome, Timer.builder("eventmq.handler").description("Jobs run by the worker")
+                    .tag("queue", queue).tag("outcome", outcome.name()).register(registry));
+        }
+        return timers;
+    }
+
+    private static Map<Command, Counter> commandCounters(MeterRegistry registry, String name, String description) {
+        Map<Command, Counter> counters = new EnumMap<>(Command.class);
+        for (Command command : Command.values()) {
+            counters.put(command, Counter.builder(name).description(description).tag("command", command.name())
+                    .register(registry));
+        }
+        return counters;
+    }
+}
