@@ -69,7 +69,10 @@ final class DeclaredSchedules implements SmartLifecycle {
         if (scheduler == null) {
             declared.forEach(this::send);
         } else {
-            scheduler.connected().thenRun(() -> declared.forEach(this::send));
+            scheduler.connected().thenRunAsync(() -> declared.forEach(this::send)).exceptionally(failure -> {
+                log.warn("@EmqpScheduled schedules not sent", failure);
+                return null;
+            });
         }
     }
 
