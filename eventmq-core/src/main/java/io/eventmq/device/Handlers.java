@@ -26,6 +26,7 @@ public final class Handlers {
     private final Map<JobKey, JobHandler> byJob = new HashMap<>();
     private final Map<Command, List<Consumer<Message>>> listeners = new EnumMap<>(Command.class);
     private JobHandler fallback;
+    private Timetable timetable;
     private volatile boolean fixed;
 
     /** Handles REQUESTs sent to {@code queue}. */
@@ -69,6 +70,25 @@ public final class Handlers {
         requireOpen();
         listeners.computeIfAbsent(command, ignored -> new ArrayList<>(1)).add(listener);
         return this;
+    }
+
+    /**
+     * Hands SCHEDULE and UNSCHEDULE to {@code timetable} on the I/O thread and lets it send due REQUESTs:
+     * what makes a {@link ServiceType#SCHEDULER} service a scheduler.
+     */
+    public Handlers onSchedules(Timetable value) {
+        Objects.requireNonNull(value, "timetable");
+        requireOpen();
+        if (timetable != null) {
+            throw new IllegalStateException("a timetable is already registered");
+        }
+        timetable = value;
+        return this;
+    }
+
+    /** The timetable, {@code null} when none is registered. */
+    Timetable timetable() {
+        return timetable;
     }
 
     /** The handler for a job, {@code null} when none matches. */

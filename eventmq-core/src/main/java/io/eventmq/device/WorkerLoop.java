@@ -130,6 +130,11 @@ final class WorkerLoop implements Runnable {
         mailbox.post(this::beginStop);
     }
 
+    /** Makes the I/O thread pass over its timetable again now (e.g. after its clock was moved). Any thread. */
+    void wake() {
+        mailbox.post(() -> { });
+    }
+
     /** Completes when the I/O thread has ended (or, for a service never started, when it was released). */
     CompletableFuture<Void> terminated() {
         return terminated;
@@ -209,6 +214,11 @@ final class WorkerLoop implements Runnable {
         switch (command) {
             case ACK -> onAck(message);
             case REQUEST -> onRequest(message);
+            case SCHEDULE, UNSCHEDULE -> {
+                if (handlers.timetable() != null) {
+                    handlers.timetable().received(message);
+                }
+            }
             case DISCONNECT -> onDisconnect();
             case KBYE -> onKbye();
             default -> log.trace("{} needs nothing more: it counted as a heartbeat", command);
@@ -220,6 +230,8 @@ final class WorkerLoop implements Runnable {
     private boolean expects(Command command) {
         return switch (command) {
             case ACK, HEARTBEAT, REQUEST, DISCONNECT, KBYE -> true;
+            case SCHEDULE, UNSCHEDULE -> handlers.timetable() != null || !handlers.listeners(command).isEmpty();
+            case REPLY -> settings.type() == ServiceType.SCHEDULER || !handlers.listeners(command).isEmpty();
             case UNKNOWN -> false;
             default -> !handlers.listeners(command).isEmpty();
         };
@@ -356,6 +368,9 @@ final class WorkerLoop implements Runnable {
                 sendInform();
             }
         }
+        if (keepsSchedules()) {
+            handlers.timetable().sendDue(this::send);
+        }
         for (RunningJob job : running.values()) {
             if (job.answeredAs == null && job.deadline >= 0 && now >= job.deadline) {
                 timeOut(job);
@@ -378,6 +393,12 @@ final class WorkerLoop implements Runnable {
             timeout = heartbeat.millisUntilNextDeadline();
             if (!acked) {
                 timeout = earliest(timeout, informSentAt + settings.reconnectTimeout().toMillis() - now);
+            }
+        }
+        if (keepsSchedules()) {
+            long due = handlers.timetable().millisUntilDue();
+            if (due >= 0) {
+                timeout = earliest(timeout, due);
             }
         }
         for (RunningJob job : running.values()) {
@@ -493,6 +514,11 @@ final class WorkerLoop implements Runnable {
         if (eventThread != null) {
             eventThread.shutdown();
         }
+    }
+
+    /** Whether due schedules are sent now: there is a timetable, the router acknowledged us, not stopping. */
+    private boolean keepsSchedules() {
+        return handlers.timetable() != null && acked && !stopping;
     }
 
     private boolean takesWork() {

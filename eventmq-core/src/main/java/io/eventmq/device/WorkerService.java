@@ -154,6 +154,14 @@ public final class WorkerService implements AutoCloseable {
         stop();
     }
 
+    /**
+     * Makes the I/O thread look at its {@link Timetable} again now rather than when it last computed; for a
+     * timetable whose clock moved other than the system's (a test's fake clock, a corrected wall clock).
+     */
+    public void wake() {
+        loop.wake();
+    }
+
     /** Whether the service was started and has not stopped (nor died). */
     public boolean isRunning() {
         ServiceState state = loop.state();

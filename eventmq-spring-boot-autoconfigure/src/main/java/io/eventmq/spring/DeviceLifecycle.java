@@ -9,12 +9,14 @@ import org.springframework.context.SmartLifecycle;
 /**
  * Starts and stops an EventMQ device with the application context. Stopping is asynchronous: the context
  * waits for it up to {@code spring.lifecycle.timeout-per-shutdown-phase} per phase. Phases rise from router to
- * client to worker: the router starts first and stops last, the worker stops first.
+ * scheduler to client to worker: the router starts first and stops last, the worker stops first.
  */
 final class DeviceLifecycle implements SmartLifecycle {
 
     /** The embedded router: started first, stopped last, after the web server and the devices that use it. */
     static final int ROUTER_PHASE = SmartLifecycle.DEFAULT_PHASE - 4096;
+    /** The scheduler: started after the router, stopped before it, after the client. */
+    static final int SCHEDULER_PHASE = SmartLifecycle.DEFAULT_PHASE - 3584;
     /** The client: stopped after the worker, so results of the application's own jobs still arrive. */
     static final int CLIENT_PHASE = SmartLifecycle.DEFAULT_PHASE - 3072;
     /** The worker: started after the router, stopped once the web server stops taking requests. */

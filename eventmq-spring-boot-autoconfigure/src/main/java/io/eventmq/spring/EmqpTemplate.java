@@ -77,7 +77,50 @@ public class EmqpTemplate {
         return request(queue, job(path, callable, args, kwargs), mapper.constructType(type), null);
     }
 
-    /** The client underneath, for what the template does not say (headers, schedules). */
+    /**
+     * Asks a scheduler to send {@code payload} to {@code queue} every {@code interval} (whole seconds, 1 s or
+     * more); {@code headers} may say {@code nohaste} and {@code run_count:N}. The same payload scheduled again
+     * replaces its schedule.
+     *
+     * @return the SCHEDULE's msgid
+     */
+    public String schedule(String queue, Headers headers, Duration interval, Object payload) {
+        return client.schedule(queue, headers, interval, encode(payload));
+    }
+
+    /** As {@link #schedule(String, Headers, Duration, Object)}, by a 5-field {@code cron} expression. */
+    public String schedule(String queue, Headers headers, String cron, Object payload) {
+        return client.schedule(queue, headers, cron, encode(payload));
+    }
+
+    /** Asks every scheduler to drop the schedule of {@code payload}. @return the UNSCHEDULE's msgid */
+    public String unschedule(String queue, Object payload) {
+        return client.unschedule(queue, Headers.NONE, encode(payload));
+    }
+
+    /**
+     * Schedules the reference's job every {@code interval}, like the reference's {@code schedule}: a Python
+     * client's {@code unschedule} of the same job removes it.
+     *
+     * @return the SCHEDULE's msgid
+     */
+    public String scheduleJob(String queue, Duration interval, String path, String callable, List<?> args,
+                              Map<String, ?> kwargs) {
+        return client.schedule(queue, Headers.NONE, interval, job(path, callable, args, kwargs));
+    }
+
+    /** Schedules the reference's job by a 5-field {@code cron} expression. @return the SCHEDULE's msgid */
+    public String scheduleJob(String queue, String cron, String path, String callable, List<?> args,
+                              Map<String, ?> kwargs) {
+        return client.schedule(queue, Headers.NONE, cron, job(path, callable, args, kwargs));
+    }
+
+    /** Drops the schedule of the reference's job on every scheduler. @return the UNSCHEDULE's msgid */
+    public String unscheduleJob(String queue, String path, String callable, List<?> args, Map<String, ?> kwargs) {
+        return client.unschedule(queue, Headers.NONE, job(path, callable, args, kwargs));
+    }
+
+    /** The client underneath, for what the template does not say (other headers). */
     public Client getClient() {
         return client;
     }

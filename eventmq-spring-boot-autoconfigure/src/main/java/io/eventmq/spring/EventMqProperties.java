@@ -1,6 +1,7 @@
 package io.eventmq.spring;
 
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -38,6 +39,8 @@ public class EventMqProperties implements Validator {
 
     private final Router router = new Router();
 
+    private final Scheduler scheduler = new Scheduler();
+
     public boolean isEnabled() {
         return enabled;
     }
@@ -66,6 +69,10 @@ public class EventMqProperties implements Validator {
         return router;
     }
 
+    public Scheduler getScheduler() {
+        return scheduler;
+    }
+
     @Override
     public boolean supports(Class<?> type) {
         return EventMqProperties.class.isAssignableFrom(type);
@@ -79,6 +86,7 @@ public class EventMqProperties implements Validator {
         properties.worker.validate(errors);
         properties.client.validate(errors);
         properties.router.validate(errors);
+        properties.scheduler.validate(errors);
     }
 
     /** Heartbeats of the worker, the scheduler and the embedded router. */
@@ -518,6 +526,79 @@ public class EventMqProperties implements Validator {
             Checks.atLeast(errors, "router.queue-high-water-mark", queueHighWaterMark, 1);
             Checks.positive(errors, "router.pending-result-expiry", pendingResultExpiry);
             Checks.atLeast(errors, "router.pending-result-limit", pendingResultLimit, 1);
+        }
+    }
+
+    /** A scheduler in this application: keeps the schedules clients send and sends their jobs when due. */
+    public static class Scheduler {
+
+        /** Whether to run a scheduler. */
+        private boolean enabled;
+
+        /**
+         * The router's frontend endpoint. Defaults to the embedded router's when one runs, else
+         * tcp://127.0.0.1:47291.
+         */
+        private String address;
+
+        /** The time zone cron expressions are read in. */
+        private ZoneId zone = ZoneId.of("UTC");
+
+        /** Where schedules are kept. */
+        private Store store = Store.MEMORY;
+
+        /** Schedules kept at most; a SCHEDULE for a new job beyond it is refused and logged. */
+        private int maxSchedules = 10_000;
+
+        /** Where a scheduler keeps its schedules. */
+        public enum Store {
+            /** In memory: lost when the application stops (or a ScheduleStore bean of the application's). */
+            MEMORY
+        }
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+
+        public String getAddress() {
+            return address;
+        }
+
+        public void setAddress(String address) {
+            this.address = address;
+        }
+
+        public ZoneId getZone() {
+            return zone;
+        }
+
+        public void setZone(ZoneId zone) {
+            this.zone = zone;
+        }
+
+        public Store getStore() {
+            return store;
+        }
+
+        public void setStore(Store store) {
+            this.store = store;
+        }
+
+        public int getMaxSchedules() {
+            return maxSchedules;
+        }
+
+        public void setMaxSchedules(int maxSchedules) {
+            this.maxSchedules = maxSchedules;
+        }
+
+        void validate(Errors errors) {
+            Checks.endpoint(errors, "scheduler.address", address, false);
+            Checks.atLeast(errors, "scheduler.max-schedules", maxSchedules, 1);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.util.StringUtils;
 import org.zeromq.ZContext;
 
+import io.eventmq.client.Client;
 import io.eventmq.device.Handlers;
 import io.eventmq.device.ServiceListener;
 import io.eventmq.device.ServiceSettings;
@@ -19,6 +20,7 @@ import io.eventmq.device.WorkerService;
 import io.eventmq.heartbeat.HeartbeatMonitor;
 import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.router.Router;
+import io.eventmq.scheduler.Scheduler;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Poller;
 
@@ -26,7 +28,8 @@ import io.eventmq.transport.Poller;
  * A worker that runs the application's {@link EmqpHandler} methods, made only when there is at least one. Its
  * parts are beans an application can see, customize or replace: the managed socket (the DEALER, rebuilt with a
  * new identity on reconnect), the poller its I/O thread waits on, and the heartbeat monitor whose counters the
- * health check reads. It starts when the context is ready and stops gracefully when it closes.
+ * health check reads. It starts when the context is ready and stops gracefully when it closes. The
+ * {@link EmqpScheduled} declarations on handler methods are sent once everything has started.
  */
 @AutoConfiguration(after = {EventMqAutoConfiguration.class, EventMqRouterAutoConfiguration.class},
         afterName = "org.springframework.boot.jackson.autoconfigure.JacksonAutoConfiguration")
@@ -93,6 +96,13 @@ public final class EventMqWorkerAutoConfiguration {
     DeviceLifecycle eventMqWorkerLifecycle(WorkerService worker) {
         return new DeviceLifecycle(DeviceLifecycle.WORKER_PHASE, worker::start, worker::stopAsync,
                 worker::isRunning);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    DeclaredSchedules eventMqDeclaredSchedules(ConfigurableListableBeanFactory beanFactory,
+                                               ObjectProvider<Client> client, ObjectProvider<Scheduler> scheduler) {
+        return new DeclaredSchedules(beanFactory, client.getIfAvailable(), scheduler.getIfAvailable());
     }
 
     @Bean

@@ -18,7 +18,7 @@ class ConfigurationMetadataTests {
 
     /** Properties without a default value: their description says what they default to. */
     private static final Set<String> NO_DEFAULT = Set.of("eventmq.worker.address", "eventmq.client.address",
-            "eventmq.worker.failover-address", "eventmq.worker.queues");
+            "eventmq.worker.failover-address", "eventmq.worker.queues", "eventmq.scheduler.address");
 
     @Test
     void everyPropertyIsDescribedAndHasItsDefault() throws Exception {

@@ -1,0 +1,20 @@
+package io.eventmq.scheduler;
+
+import java.util.List;
+
+/**
+ * Where a {@link Scheduler} keeps its schedules so they survive a restart (the reference used Redis). Called
+ * on the scheduler's I/O thread: an implementation should be quick; an exception is logged and the schedule
+ * lives on in memory.
+ */
+public interface ScheduleStore {
+
+    /** The schedules kept, read once when the scheduler starts. */
+    List<Schedule> load();
+
+    /** Keeps {@code schedule}, replacing the one with its id. */
+    void save(Schedule schedule);
+
+    /** Forgets the schedule with {@code id}; nothing happens when there is none. */
+    void remove(String id);
+}
