@@ -8,6 +8,8 @@ import org.springframework.messaging.support.MessageBuilder;
 
 import io.eventmq.device.Job;
 import io.eventmq.device.JobHandler;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -19,10 +21,15 @@ final class EmqpHandlerMethod implements JobHandler {
 
     private final InvocableHandlerMethod method;
     private final JsonMapper mapper;
+    private final ObservationRegistry registry;
+    private final EmqpProcessObservationConvention convention;
 
-    EmqpHandlerMethod(InvocableHandlerMethod method, JsonMapper mapper) {
+    EmqpHandlerMethod(InvocableHandlerMethod method, JsonMapper mapper, ObservationRegistry registry,
+                      EmqpProcessObservationConvention convention) {
         this.method = method;
         this.mapper = mapper;
+        this.registry = registry;
+        this.convention = convention;
     }
 
     @Override
@@ -33,8 +40,24 @@ final class EmqpHandlerMethod implements JobHandler {
                 .setHeader(EmqpMessageHeaders.HEADERS, job.headers().encode())
                 .setHeader(EmqpMessageHeaders.JOB, job)
                 .build();
-        Object value = method.invoke(message);
+        Object value = registry.isNoop() ? method.invoke(message) : observed(job, message);
         return value == null ? null : mapper.valueToTree(value);
+    }
+
+    /** Runs the method in an {@link EmqpObservation#PROCESS} whose parent is the client's, when it sent one. */
+    private Object observed(Job job, Message<byte[]> message) throws Exception {
+        EmqpProcessContext context = new EmqpProcessContext(job.queue(), job.msgid(),
+                TraceHeaders.decode(job.headers().unknown()));
+        Observation observation = EmqpObservation.PROCESS.observation(convention,
+                DefaultEmqpProcessObservationConvention.INSTANCE, () -> context, registry).start();
+        try (Observation.Scope scope = observation.openScope()) {
+            return method.invoke(message);
+        } catch (Exception | Error e) {
+            observation.error(e);
+            throw e;
+        } finally {
+            observation.stop();
+        }
     }
 
     @Override

@@ -32,6 +32,7 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 import io.eventmq.device.Handlers;
 import io.eventmq.device.Job;
 import io.eventmq.device.WorkerService;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -81,6 +82,12 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
         factory.setCustomArgumentResolvers(List.of(jobArguments));
         factory.setBeanFactory(beanFactory);
         factory.afterPropertiesSet();
+        boolean observed = beanFactory.getBean(EventMqProperties.class).getObservation().isEnabled();
+        ObservationRegistry observations = observed
+                ? beanFactory.getBeanProvider(ObservationRegistry.class).getIfAvailable(() -> ObservationRegistry.NOOP)
+                : ObservationRegistry.NOOP;
+        EmqpProcessObservationConvention convention = beanFactory
+                .getBeanProvider(EmqpProcessObservationConvention.class).getIfAvailable();
         Map<String, Found> claimed = new HashMap<>();
         for (Found handler : found) {
             check(handler);
@@ -94,7 +101,8 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
             Method invocable = AopUtils.selectInvocableMethod(handler.method(), handler.bean().getClass());
             jobArguments.referenceJob(invocable, handler.handler());
             EmqpHandlerMethod method = new EmqpHandlerMethod(
-                    factory.createInvocableHandlerMethod(handler.bean(), invocable), mapper);
+                    factory.createInvocableHandlerMethod(handler.bean(), invocable), mapper, observations,
+                    convention);
             register(worker.handlers(), handler, method);
         }
         found.clear();

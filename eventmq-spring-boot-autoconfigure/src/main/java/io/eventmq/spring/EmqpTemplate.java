@@ -15,6 +15,8 @@ import io.eventmq.client.JobFailedException;
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.router.Router;
+import io.micrometer.observation.Observation;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.JavaType;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -31,6 +33,8 @@ public class EmqpTemplate {
 
     private final Client client;
     private final JsonMapper mapper;
+    private ObservationRegistry observationRegistry = ObservationRegistry.NOOP;
+    private EmqpRequestObservationConvention observationConvention;
 
     public EmqpTemplate(Client client, JsonMapper mapper) {
         this.client = Objects.requireNonNull(client, "client");
@@ -120,17 +124,47 @@ public class EmqpTemplate {
         return client.unschedule(queue, Headers.NONE, job(path, callable, args, kwargs));
     }
 
+    /**
+     * Observes each {@code request} and {@code call} ({@link EmqpObservation#REQUEST}) in {@code registry}, and
+     * sends its trace context along in the headers; {@link ObservationRegistry#NOOP} (the default) does neither.
+     */
+    public void setObservationRegistry(ObservationRegistry registry) {
+        this.observationRegistry = Objects.requireNonNull(registry, "registry");
+    }
+
+    /** Names and tags the request observations in place of {@link DefaultEmqpRequestObservationConvention}. */
+    public void setObservationConvention(EmqpRequestObservationConvention convention) {
+        this.observationConvention = convention;
+    }
+
     /** The client underneath, for what the template does not say (other headers). */
     public Client getClient() {
         return client;
     }
 
     private <T> CompletableFuture<T> request(String queue, Object payload, JavaType type, Duration timeout) {
-        CompletableFuture<String> result = client.request(queue, Headers.NONE, encode(payload));
+        String frame = encode(payload);
+        EmqpRequestContext context = new EmqpRequestContext(queue);
+        Observation observation = EmqpObservation.REQUEST.observation(observationConvention,
+                DefaultEmqpRequestObservationConvention.INSTANCE, () -> context, observationRegistry).start();
+        Headers headers = observation.isNoop() ? Headers.NONE
+                : new Headers(false, 0, 0, false, false, 0, TraceHeaders.encode(context.getCarrier()));
+        CompletableFuture<String> result;
+        try {
+            result = client.request(queue, headers, frame);
+        } catch (RuntimeException e) {
+            observation.error(e).stop();
+            throw e;
+        }
         if (timeout != null) {
             result = result.orTimeout(timeout.toMillis(), TimeUnit.MILLISECONDS);
         }
-        return result.thenApply(json -> mapper.readValue(json, type));
+        return result.whenComplete((value, failure) -> {
+            if (failure != null) {
+                observation.error(failure);
+            }
+            observation.stop();
+        }).thenApply(json -> mapper.readValue(json, type));
     }
 
     private String job(String path, String callable, List<?> args, Map<String, ?> kwargs) {

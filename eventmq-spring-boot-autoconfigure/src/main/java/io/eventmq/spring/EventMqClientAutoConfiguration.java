@@ -11,6 +11,7 @@ import org.zeromq.ZContext;
 import io.eventmq.client.Client;
 import io.eventmq.client.ClientSettings;
 import io.eventmq.router.Router;
+import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -51,7 +52,14 @@ public final class EventMqClientAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    EmqpTemplate emqpTemplate(Client client, ObjectProvider<JsonMapper> mapper) {
-        return new EmqpTemplate(client, mapper.getIfAvailable(JsonMapper::new));
+    EmqpTemplate emqpTemplate(Client client, ObjectProvider<JsonMapper> mapper, EventMqProperties properties,
+                              ObjectProvider<ObservationRegistry> observations,
+                              ObjectProvider<EmqpRequestObservationConvention> convention) {
+        EmqpTemplate template = new EmqpTemplate(client, mapper.getIfAvailable(JsonMapper::new));
+        if (properties.getObservation().isEnabled()) {
+            observations.ifAvailable(template::setObservationRegistry);
+            convention.ifAvailable(template::setObservationConvention);
+        }
+        return template;
     }
 }

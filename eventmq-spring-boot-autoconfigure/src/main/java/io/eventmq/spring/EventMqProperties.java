@@ -39,6 +39,8 @@ public class EventMqProperties implements Validator {
 
     private final Router router = new Router();
 
+    private final Observation observation = new Observation();
+
     private final Scheduler scheduler = new Scheduler();
 
     public boolean isEnabled() {
@@ -67,6 +69,10 @@ public class EventMqProperties implements Validator {
 
     public Router getRouter() {
         return router;
+    }
+
+    public Observation getObservation() {
+        return observation;
     }
 
     public Scheduler getScheduler() {
@@ -436,6 +442,24 @@ public class EventMqProperties implements Validator {
             Checks.endpoint(errors, "client.address", address, false);
             Checks.positive(errors, "client.request-timeout", requestTimeout);
             Checks.atLeast(errors, "client.max-awaiting-results", maxAwaitingResults, 1);
+        }
+    }
+
+    /** Micrometer observations of requests and handlers, and trace context carried in the eMQP headers. */
+    public static class Observation {
+
+        /**
+         * Whether to observe EmqpTemplate requests and @EmqpHandler methods (with the application's
+         * ObservationRegistry) and send the trace context along with each REQUEST.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
         }
     }
 

@@ -96,7 +96,8 @@ class EventMqActuatorHttpTest {
     @Test
     @Order(1)
     void healthShowsEventMqUpWithTheWorkersDetailsOnceConnected() {
-        await().atMost(WAIT).pollInterval(POLL).until(() -> eventMqStatus().equals("UP"));
+        await().atMost(WAIT).pollInterval(POLL).until(() -> workerStatus().equals("UP"));
+        assertThat(eventMqStatus()).isEqualTo("UP");
 
         JsonNode eventmq = get("/actuator/health").body().get("components").get("eventmq");
         JsonNode worker = eventmq.get("components").get("worker");
