@@ -5,6 +5,8 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import io.eventmq.spring.EmqpHandler;
@@ -17,16 +19,20 @@ import io.eventmq.spring.EmqpHandler;
 @Component
 class ReferenceJobs {
 
+    private static final Logger log = LoggerFactory.getLogger(ReferenceJobs.class);
+
     /** Longest {@code jobs.sleep} accepted: below the client's default 30 s request timeout. */
     static final Duration LONGEST_SLEEP = Duration.ofSeconds(20);
 
-    /** {@code jobs.echo}: the message back, repeated {@code times} (default 1). */
+    /** {@code jobs.echo}: the message back, repeated {@code times} (default 1); logged for callers without a reply. */
     @EmqpHandler(path = "jobs", callable = "echo")
     Map<String, String> echo(String message, Integer times) {
         if (message == null) {
-            throw new IllegalArgumentException("jobs.echo needs a message: args=['hello'] or kwargs={'message': 'hello'}");
+            throw new IllegalArgumentException("jobs.echo needs a message: args=['hello'] or kwargs={'message': ...}");
         }
-        return Map.of("echo", String.join(" ", Collections.nCopies(times == null ? 1 : times, message)));
+        String echo = String.join(" ", Collections.nCopies(times == null ? 1 : times, message));
+        log.info("jobs.echo: {}", echo);
+        return Map.of("echo", echo);
     }
 
     /** {@code jobs.sleep}: works for {@code seconds} (default 3), to watch a job running; its result says how long. */
