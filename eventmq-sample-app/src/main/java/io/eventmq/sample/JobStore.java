@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.UnaryOperator;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -15,6 +16,7 @@ import org.springframework.stereotype.Component;
  * restart. Thread-safe: results arrive on the client's callback threads.
  */
 @Component
+@ConditionalOnWebApplication
 final class JobStore {
 
     static final int CAPACITY = 1000;

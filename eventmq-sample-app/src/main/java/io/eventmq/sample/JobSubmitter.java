@@ -13,7 +13,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Sends a {@link JobRequest} through the {@link EmqpTemplate} and records it in the {@link JobStore}: {@code sent}
  * at once, {@code done} or {@code failed} when the result's future completes. Jobs are keyed by an id of our own,
- * since the template's futures do not carry the eMQP msgid.
+ * since the template's futures do not carry the eMQP msgid. Web only, like the API: the {@code router} profile has
+ * neither a web server nor a client.
  */
 @Component
 @ConditionalOnWebApplication

@@ -57,13 +57,13 @@ class SampleApplicationTest {
     @Test
     void aSlowJobShowsSentWhileItRunsThenDone() {
         String id = http.submit("""
-                {"path": "jobs", "callable": "sleep", "args": [1.5]}""");
+                {"path": "jobs", "callable": "sleep", "args": [2.5]}""");
 
         assertThat(http.get("/jobs/" + id).body().path("state").asString()).isEqualTo("sent");
         JsonNode job = http.awaitFinished(id);
 
         assertThat(job.path("state").asString()).isEqualTo("done");
-        assertThat(job.path("result").path("slept").asDouble()).isEqualTo(1.5);
+        assertThat(job.path("result").path("slept").asDouble()).isEqualTo(2.5);
     }
 
     @Test
