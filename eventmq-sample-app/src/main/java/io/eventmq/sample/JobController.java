@@ -1,52 +1,58 @@
 package io.eventmq.sample;
 
+import java.net.URI;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import io.eventmq.client.Client;
-import io.eventmq.client.JobFailedException;
-import io.eventmq.protocol.Headers;
-import io.eventmq.protocol.JobPayload;
-import io.eventmq.protocol.WireJson;
+import org.springframework.web.server.ResponseStatusException;
 
 /**
- * {@code GET /jobs/{callable}?arg=...} runs the reference job {@code jobs.<callable>} through the router and
- * a worker and answers with its result as JSON; a failed job answers 502 with the worker's error object.
+ * The HTTP API: {@code POST /jobs} submits a job and answers 202 with its id, {@code GET /jobs/{id}} shows its state
+ * and result, {@code GET /jobs} the latest jobs. Errors are problem JSON ({@code spring.mvc.problemdetails}).
  */
 @RestController
-class JobController {
+@RequestMapping("/jobs")
+@ConditionalOnWebApplication
+final class JobController {
 
-    private final Client client;
+    /** Jobs {@code GET /jobs} shows at most. */
+    static final int LIST_LIMIT = 100;
 
-    JobController(Client client) {
-        this.client = client;
+    private final JobSubmitter submitter;
+    private final JobStore store;
+
+    JobController(JobSubmitter submitter, JobStore store) {
+        this.submitter = submitter;
+        this.store = store;
     }
 
-    @GetMapping(path = "/jobs/{callable}", produces = MediaType.APPLICATION_JSON_VALUE)
-    CompletableFuture<ResponseEntity<String>> run(@PathVariable String callable,
-                                                  @RequestParam(name = "arg", defaultValue = "") List<String> args) {
-        String payload = JobPayload.of("jobs", callable, args, Map.of()).encode();
-        return client.request("default", Headers.NONE, payload)
-                .thenApply(ResponseEntity::ok)
-                .exceptionally(JobController::failed);
+    /** The answer to {@code POST /jobs}: where to read the job. */
+    record Submitted(String id) {
     }
 
-    private static ResponseEntity<String> failed(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException ? failure.getCause() : failure;
-        if (cause instanceof JobFailedException failedJob) {
-            return ResponseEntity.status(HttpStatus.BAD_GATEWAY).body(failedJob.error());
-        }
-        return ResponseEntity.status(HttpStatus.GATEWAY_TIMEOUT).body(WireJson.write(Map.of("error",
-                Map.of("type", cause.getClass().getSimpleName(), "message", String.valueOf(cause.getMessage())))));
+    @PostMapping
+    ResponseEntity<Submitted> submit(@RequestBody JobRequest request) {
+        request.validate();
+        TrackedJob job = submitter.submit(request);
+        return ResponseEntity.accepted().location(URI.create("/jobs/" + job.id())).body(new Submitted(job.id()));
+    }
+
+    @GetMapping("/{id}")
+    TrackedJob job(@PathVariable String id) {
+        return store.find(id).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no job " + id + ": unknown, or evicted (the last " + JobStore.CAPACITY + " are kept)"));
+    }
+
+    @GetMapping
+    List<TrackedJob> latest() {
+        return store.latest(LIST_LIMIT);
     }
 }

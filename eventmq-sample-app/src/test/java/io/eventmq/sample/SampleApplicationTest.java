@@ -2,60 +2,143 @@ package io.eventmq.sample;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import java.util.List;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.core.env.Environment;
+import org.springframework.boot.test.web.server.LocalServerPort;
 
-/** The sample over real HTTP, its router, worker and client on free loopback ports. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "sample.eventmq.frontend=tcp://127.0.0.1:*",
-        "sample.eventmq.backend=tcp://127.0.0.1:*",
-        "sample.eventmq.admin=tcp://127.0.0.1:*"})
-@ExtendWith(OutputCaptureExtension.class)
+import io.eventmq.spring.test.EmbeddedEventMq;
+import tools.jackson.databind.JsonNode;
+
+/** The sample in its default profile over real HTTP: router, worker and client in the test JVM on free ports. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@EmbeddedEventMq
 class SampleApplicationTest {
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    @LocalServerPort
+    int port;
 
-    @Autowired
-    private Environment environment;
+    SampleHttp http;
 
-    @Test
-    void startsAndSaysItIsUp(CapturedOutput output) {
-        assertThat(output).contains("EventMQ sample application is up");
+    @BeforeEach
+    void connect() {
+        http = new SampleHttp(port);
     }
 
     @Test
-    void aJobRunsOnTheWorkerAndItsResultIsTheHttpAnswer() throws Exception {
-        HttpResponse<String> response = get("/jobs/echo?arg=hello");
+    void aReferenceJobRunsOnTheDefaultQueueWithArgsAndKwargs() {
+        String id = http.submit("""
+                {"path": "jobs", "callable": "echo", "args": ["hello"], "kwargs": {"times": 2}}""");
 
-        assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).isEqualTo("{\"echo\": \"hello\"}");
-        assertThat(get("/jobs/upper?arg=shout").body()).isEqualTo("\"SHOUT\"");
+        JsonNode job = http.awaitFinished(id);
+
+        assertThat(job.path("state").asString()).isEqualTo("done");
+        assertThat(job.path("queue").asString()).isEqualTo("default");
+        assertThat(job.path("result").path("echo").asString()).isEqualTo("hello hello");
     }
 
     @Test
-    void aJobNoHandlerKnowsAnswersBadGatewayWithTheWorkersError() throws Exception {
-        HttpResponse<String> response = get("/jobs/nosuch?arg=1");
+    void anEmailPayloadRunsOnTheEmailQueueAsATypedRecord() {
+        String id = http.submit("""
+                {"queue": "email", "payload": {"to": "ada@example.com", "subject": "Hi", "body": "Hello, Ada"}}""");
 
-        assertThat(response.statusCode()).isEqualTo(502);
-        assertThat(response.body()).contains("\"type\": \"NoHandler\"");
+        JsonNode job = http.awaitFinished(id);
+
+        assertThat(job.path("state").asString()).isEqualTo("done");
+        assertThat(job.path("queue").asString()).isEqualTo("email");
+        assertThat(job.path("result").path("to").asString()).isEqualTo("ada@example.com");
+        assertThat(job.path("result").path("characters").asInt()).isEqualTo(10);
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        String port = environment.getRequiredProperty("local.server.port");
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .timeout(Duration.ofSeconds(20)).GET().build();
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    @Test
+    void aSlowJobShowsSentWhileItRunsThenDone() {
+        String id = http.submit("""
+                {"path": "jobs", "callable": "sleep", "args": [2.5]}""");
+
+        assertThat(http.get("/jobs/" + id).body().path("state").asString()).isEqualTo("sent");
+        JsonNode job = http.awaitFinished(id);
+
+        assertThat(job.path("state").asString()).isEqualTo("done");
+        assertThat(job.path("result").path("slept").asDouble()).isEqualTo(2.5);
+    }
+
+    @Test
+    void aFailingJobShowsTheWorkersError() {
+        String id = http.submit("""
+                {"path": "jobs", "callable": "fail", "kwargs": {"reason": "testing"}}""");
+
+        JsonNode job = http.awaitFinished(id);
+
+        assertThat(job.path("state").asString()).isEqualTo("failed");
+        assertThat(job.path("error").path("type").asString()).isEqualTo("IllegalStateException");
+        assertThat(job.path("error").path("message").asString()).isEqualTo("jobs.fail failed on purpose: testing");
+    }
+
+    @Test
+    void aJobNobodyHandlesFailsWithNoHandler() {
+        String id = http.submit("""
+                {"path": "jobs", "callable": "nobody"}""");
+
+        JsonNode job = http.awaitFinished(id);
+
+        assertThat(job.path("state").asString()).isEqualTo("failed");
+        assertThat(job.path("error").path("type").asString()).isEqualTo("NoHandler");
+        assertThat(job.path("error").path("message").asString()).contains("jobs", "nobody");
+    }
+
+    @Test
+    void theListShowsTheNewestJobFirst() {
+        String first = http.submit("""
+                {"path": "jobs", "callable": "echo", "args": ["first"]}""");
+        String second = http.submit("""
+                {"path": "jobs", "callable": "echo", "args": ["second"]}""");
+
+        List<String> ids = http.get("/jobs").body().valueStream().map(job -> job.path("id").asString()).toList();
+
+        assertThat(ids).containsSubsequence(second, first);
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            {}                                                              | queue
+            {"queue": "", "payload": {}}                                    | queue
+            {"queue": "email"}                                              | payload
+            {"queue": "email", "payload": {}, "path": "jobs"}               | path
+            {"queue": "email", "payload": {}, "args": [1]}                  | args
+            {"path": "jobs"}                                                | callable
+            {"callable": "echo"}                                            | path
+            {"path": "jobs", "callable": "echo", "payload": {}}             | payload
+            """)
+    void anInvalidBodyIsABadRequestNamingTheField(String body, String field) {
+        SampleHttp.Answer answer = http.post("/jobs", body);
+
+        assertThat(answer.status()).isEqualTo(400);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body().path("field").asString()).isEqualTo(field);
+        assertThat(answer.body().path("detail").asString()).isNotBlank();
+    }
+
+    @Test
+    void anUnknownJobIsNotFoundAsProblemJson() {
+        SampleHttp.Answer answer = http.get("/jobs/no-such-job");
+
+        assertThat(answer.status()).isEqualTo(404);
+        assertThat(answer.contentType()).isEqualTo("application/problem+json");
+        assertThat(answer.body().path("detail").asString()).contains("no-such-job");
+    }
+
+    @Test
+    void healthIsUpAndMetricsAreExposed() {
+        SampleHttp.Answer health = http.get("/actuator/health");
+        SampleHttp.Answer metrics = http.get("/actuator/metrics");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.body().path("status").asString()).isEqualTo("UP");
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body().path("names").valueStream().map(JsonNode::asString)).contains("jvm.memory.used");
     }
 }
