@@ -1,5 +1,6 @@
 package io.eventmq.scheduler;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -17,4 +18,13 @@ public interface ScheduleStore {
 
     /** Forgets the schedule with {@code id}; nothing happens when there is none. */
     void remove(String id);
+
+    /**
+     * Whether this scheduler may send the run of {@code schedule} due at {@code due}. A store that schedulers
+     * share grants each run to one of them: two schedulers that loaded the same schedules after a restart must
+     * not both fire it. A store nobody shares, like the in-memory one, grants every run.
+     */
+    default boolean claim(Schedule schedule, Instant due) {
+        return true;
+    }
 }

@@ -136,6 +136,11 @@ final class Schedules implements Timetable {
                 continue;
             }
             Schedule schedule = entry.schedule;
+            if (!claim(schedule, entry.cron == null ? now : entry.dueAt)) {
+                log.debug("schedule {}: another scheduler sharing the store sends this run", schedule.id());
+                advance(entry, nowNanos, now);
+                continue;
+            }
             send.accept(Message.of(Command.REQUEST, schedule.queue(), REQUEST_HEADERS, schedule.payload()));
             sent.incrementAndGet();
             if (schedule.runsLeft() == 1) {
@@ -213,6 +218,16 @@ final class Schedules implements Timetable {
             store.save(schedule);
         } catch (RuntimeException e) {
             log.warn("could not store schedule {}; it lives on in memory only", schedule.id(), e);
+        }
+    }
+
+    /** Asks the store for the run; a store that fails grants it, as a schedule lives on in memory then. */
+    private boolean claim(Schedule schedule, Instant due) {
+        try {
+            return store.claim(schedule, due);
+        } catch (RuntimeException e) {
+            log.warn("could not claim a run of schedule {} in the store; sending it", schedule.id(), e);
+            return true;
         }
     }
 

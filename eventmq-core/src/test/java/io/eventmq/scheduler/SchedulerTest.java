@@ -7,6 +7,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,48 @@ class SchedulerTest {
         advance(Duration.ofSeconds(5));
         frontend.expectRequest();
         await().until(() -> store.load().get(0).runsLeft() == 1);
+    }
+
+    @Test
+    void aRunTheStoreGrantsElsewhereIsNotSentHereAndTheScheduleMovesOn() {
+        List<Instant> asked = new CopyOnWriteArrayList<>();
+        ScheduleStore elsewhere = new ScheduleStore() {
+            @Override
+            public List<Schedule> load() {
+                return store.load();
+            }
+
+            @Override
+            public void save(Schedule schedule) {
+                store.save(schedule);
+            }
+
+            @Override
+            public void remove(String id) {
+                store.remove(id);
+            }
+
+            @Override
+            public boolean claim(Schedule schedule, Instant due) {
+                asked.add(due);
+                return asked.size() % 2 == 0;
+            }
+        };
+        elsewhere.save(new Schedule(ScheduleIds.of(JOB), "default", "", 5, JOB, "", -1));
+        scheduler = new Scheduler(context, SchedulerSettings.DEFAULTS.withService(SchedulerSettings.DEFAULTS.service()
+                .withAddress(frontend.endpoint())), elsewhere, clock, () -> clock.millis() * 1_000_000L,
+                ServiceListener.NONE);
+        scheduler.start();
+        frontend.acceptInform();
+
+        advance(Duration.ofSeconds(5));
+        await().until(() -> asked.size() == 1);
+        frontend.expectNoRequestFor(QUIET);
+        advance(Duration.ofSeconds(5));
+        frontend.expectRequest();
+
+        assertThat(asked).containsExactly(clock.instant().minusSeconds(5), clock.instant());
+        await().until(() -> scheduler.sentRequests() == 1);
     }
 
     private void start(SchedulerSettings settings) {

@@ -91,7 +91,7 @@ final class EventMqEndpoint {
                     status.queues(), status.connectedSince(), status.sinceLastMessage(), status.heartbeatMisses(),
                     status.reconnects(), status.runningJobs(), status.slots(), status.jobsSucceeded(),
                     status.jobsFailed(), status.refusedRequests(), status.invalidMessages(),
-                    status.failure() == null ? null : WorkerHealthIndicator.describe(status.failure()));
+                    status.failure() == null ? null : ServiceHealthIndicator.describe(status.failure()));
         }
     }
 
@@ -102,7 +102,7 @@ final class EventMqEndpoint {
         static ClientReport of(ClientStatus status) {
             return new ClientReport(status.running(), status.address(), status.identity(), status.awaitingResults(),
                     status.sent(), status.timedOut(), status.invalidMessages(),
-                    status.failure() == null ? null : WorkerHealthIndicator.describe(status.failure()));
+                    status.failure() == null ? null : ServiceHealthIndicator.describe(status.failure()));
         }
     }
 

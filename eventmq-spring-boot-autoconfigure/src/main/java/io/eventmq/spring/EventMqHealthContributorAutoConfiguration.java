@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.AnyNestedCondition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,34 +13,55 @@ import org.springframework.boot.health.autoconfigure.contributor.ConditionalOnEn
 import org.springframework.boot.health.contributor.CompositeHealthContributor;
 import org.springframework.boot.health.contributor.HealthContributor;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 
 import io.eventmq.device.WorkerService;
 import io.eventmq.router.Router;
+import io.eventmq.scheduler.Scheduler;
 
 /**
- * The {@code eventmq} health contributor: the worker's connection and heartbeats, and with an embedded router
- * a composite of both ({@code eventmq} → {@code worker}, {@code router}). Off with
+ * The {@code eventmq} health contributor: the worker's connection and heartbeats, and with a scheduler or an
+ * embedded router a composite ({@code eventmq} → {@code worker}, {@code scheduler}, {@code router}). Off with
  * {@code management.health.eventmq.enabled=false}; an application's own {@code eventmqHealthIndicator} or
  * {@code eventmqHealthContributor} bean replaces it. Actuator names a contributor after its bean, less the
  * suffix and case-sensitively: hence {@code eventmq}, not {@code eventMq}.
  */
-@AutoConfiguration(after = {EventMqWorkerAutoConfiguration.class, EventMqRouterAutoConfiguration.class})
+@AutoConfiguration(after = {EventMqWorkerAutoConfiguration.class, EventMqRouterAutoConfiguration.class,
+        EventMqSchedulerAutoConfiguration.class})
 @ConditionalOnClass({HealthContributor.class, ConditionalOnEnabledHealthIndicator.class})
-@ConditionalOnBean(WorkerService.class)
+@Conditional(EventMqHealthContributorAutoConfiguration.OnDevice.class)
 @ConditionalOnEnabledHealthIndicator("eventmq")
 public final class EventMqHealthContributorAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean(name = {"eventmqHealthIndicator", "eventmqHealthContributor"})
-    HealthContributor eventmqHealthContributor(WorkerService worker, ObjectProvider<Router> router) {
-        WorkerHealthIndicator workerHealth = new WorkerHealthIndicator(worker);
-        Router embedded = router.getIfAvailable();
-        if (embedded == null) {
-            return workerHealth;
-        }
+    HealthContributor eventmqHealthContributor(ObjectProvider<WorkerService> worker, ObjectProvider<Router> router,
+                                               ObjectProvider<Scheduler> scheduler, EventMqProperties properties) {
         Map<String, HealthContributor> parts = new LinkedHashMap<>();
-        parts.put("worker", workerHealth);
-        parts.put("router", new RouterHealthIndicator(embedded));
-        return CompositeHealthContributor.fromMap(parts);
+        worker.ifAvailable(service -> parts.put("worker", ServiceHealthIndicator.of(service)));
+        scheduler.ifAvailable(service -> parts.put("scheduler",
+                new ServiceHealthIndicator(service::status, properties.getHeartbeat().toSettings())));
+        router.ifAvailable(embedded -> parts.put("router", new RouterHealthIndicator(embedded)));
+        return parts.size() == 1 ? parts.values().iterator().next() : CompositeHealthContributor.fromMap(parts);
+    }
+
+    /** A worker, a scheduler or an embedded router: something whose health to report. */
+    static final class OnDevice extends AnyNestedCondition {
+
+        OnDevice() {
+            super(ConfigurationPhase.REGISTER_BEAN);
+        }
+
+        @ConditionalOnBean(WorkerService.class)
+        static final class Worker {
+        }
+
+        @ConditionalOnBean(Scheduler.class)
+        static final class SchedulerDevice {
+        }
+
+        @ConditionalOnBean(Router.class)
+        static final class RouterDevice {
+        }
     }
 }

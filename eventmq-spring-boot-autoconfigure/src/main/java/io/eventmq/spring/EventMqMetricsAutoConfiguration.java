@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import io.eventmq.client.Client;
 import io.eventmq.device.WorkerService;
 import io.eventmq.router.Router;
+import io.eventmq.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 
 /**
@@ -19,7 +20,7 @@ import io.micrometer.core.instrument.MeterRegistry;
  * nothing.
  */
 @AutoConfiguration(after = {EventMqWorkerAutoConfiguration.class, EventMqRouterAutoConfiguration.class,
-        EventMqClientAutoConfiguration.class},
+        EventMqClientAutoConfiguration.class, EventMqSchedulerAutoConfiguration.class},
         afterName = "org.springframework.boot.micrometer.metrics.autoconfigure.CompositeMeterRegistryAutoConfiguration")
 @ConditionalOnClass(MeterRegistry.class)
 @ConditionalOnBean(MeterRegistry.class)
@@ -44,5 +45,12 @@ public final class EventMqMetricsAutoConfiguration {
     @ConditionalOnMissingBean
     ClientMetrics eventMqClientMetrics(MeterRegistry registry, Client client) {
         return new ClientMetrics(registry, client);
+    }
+
+    @Bean
+    @ConditionalOnBean(Scheduler.class)
+    @ConditionalOnMissingBean
+    SchedulerMetrics eventMqSchedulerMetrics(MeterRegistry registry, Scheduler scheduler) {
+        return new SchedulerMetrics(registry, scheduler);
     }
 }

@@ -577,7 +577,12 @@ public class EventMqProperties implements Validator {
         /** Where a scheduler keeps its schedules. */
         public enum Store {
             /** In memory: lost when the application stops (or a ScheduleStore bean of the application's). */
-            MEMORY
+            MEMORY,
+            /**
+             * In the application's DataSource (table eventmq_schedule, created when missing): schedules survive a
+             * restart, and schedulers sharing the database send each run once.
+             */
+            JDBC
         }
 
         public boolean isEnabled() {

@@ -2,11 +2,17 @@ package io.eventmq.spring;
 
 import java.time.InstantSource;
 
+import javax.sql.DataSource;
+
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.util.StringUtils;
 import org.zeromq.ZContext;
 
@@ -28,6 +34,24 @@ import io.eventmq.scheduler.SchedulerSettings;
 @ConditionalOnBooleanProperty(name = "eventmq.enabled", matchIfMissing = true)
 @ConditionalOnBooleanProperty("eventmq.scheduler.enabled")
 public final class EventMqSchedulerAutoConfiguration {
+
+    /** {@code eventmq.scheduler.store=jdbc}: the schedules in the application's DataSource. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(JdbcClient.class)
+    @ConditionalOnProperty(name = "eventmq.scheduler.store", havingValue = "jdbc")
+    static class JdbcStoreConfiguration {
+
+        @Bean
+        @ConditionalOnMissingBean
+        ScheduleStore eventMqScheduleStore(ObjectProvider<DataSource> dataSource) {
+            DataSource database = dataSource.getIfUnique();
+            if (database == null) {
+                throw new EventMqConfigurationException("eventmq.scheduler.store", "jdbc",
+                        "needs one DataSource bean (add spring-boot-starter-jdbc and a database driver)", null);
+            }
+            return new JdbcScheduleStore(JdbcClient.create(database));
+        }
+    }
 
     @Bean
     @ConditionalOnMissingBean

@@ -26,7 +26,7 @@ final class RouterHealthIndicator implements HealthIndicator {
         RouterStatus status = router.status();
         Health.Builder health;
         if (status.failure() != null) {
-            health = Health.down().withDetail("error", WorkerHealthIndicator.describe(status.failure()));
+            health = Health.down().withDetail("error", ServiceHealthIndicator.describe(status.failure()));
         } else {
             health = status.running() ? Health.up() : Health.outOfService();
         }

@@ -18,7 +18,7 @@ class EventMqHealthContributorAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(EventMqAutoConfiguration.class,
                     EventMqRouterAutoConfiguration.class, EventMqWorkerAutoConfiguration.class,
-                    EventMqHealthContributorAutoConfiguration.class))
+                    EventMqSchedulerAutoConfiguration.class, EventMqHealthContributorAutoConfiguration.class))
             .withPropertyValues("eventmq.client.enabled=false", "eventmq.socket.linger=0");
 
     private final ApplicationContextRunner withWorker = runner.withBean(TestJobs.class)
@@ -27,7 +27,7 @@ class EventMqHealthContributorAutoConfigurationTest {
     @Test
     void aWorkerAloneIsTheContributor() {
         withWorker.run(context -> assertThat(context.getBean("eventmqHealthContributor"))
-                .isInstanceOf(WorkerHealthIndicator.class));
+                .isInstanceOf(ServiceHealthIndicator.class));
     }
 
     @Test
@@ -37,10 +37,23 @@ class EventMqHealthContributorAutoConfigurationTest {
                 "eventmq.router.admin=tcp://127.0.0.1:*").run(context -> {
                     CompositeHealthContributor composite = context.getBean("eventmqHealthContributor",
                             CompositeHealthContributor.class);
-                    assertThat(composite.getContributor("worker")).isInstanceOf(WorkerHealthIndicator.class);
+                    assertThat(composite.getContributor("worker")).isInstanceOf(ServiceHealthIndicator.class);
                     HealthContributor router = composite.getContributor("router");
                     assertThat(router).isInstanceOf(RouterHealthIndicator.class);
                     assertThat(((HealthIndicator) router).health().getStatus()).isEqualTo(Status.UP);
+                });
+    }
+
+    @Test
+    void aSchedulerAndARouterWithoutAWorkerAreTheComposite() {
+        runner.withPropertyValues("eventmq.router.enabled=true", "eventmq.scheduler.enabled=true",
+                "eventmq.router.frontend=tcp://127.0.0.1:*", "eventmq.router.backend=tcp://127.0.0.1:*",
+                "eventmq.router.admin=tcp://127.0.0.1:*").run(context -> {
+                    CompositeHealthContributor composite = context.getBean("eventmqHealthContributor",
+                            CompositeHealthContributor.class);
+                    assertThat(composite.getContributor("worker")).isNull();
+                    assertThat(composite.getContributor("scheduler")).isInstanceOf(ServiceHealthIndicator.class);
+                    assertThat(composite.getContributor("router")).isInstanceOf(RouterHealthIndicator.class);
                 });
     }
 

@@ -14,7 +14,9 @@ import org.springframework.boot.test.context.FilteredClassLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
 import io.eventmq.device.ServiceListener;
+import io.eventmq.protocol.Headers;
 import io.eventmq.router.RouterListener;
+import io.eventmq.scheduler.Scheduler;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -26,7 +28,8 @@ class EventMqMetricsAutoConfigurationTest {
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(EventMqAutoConfiguration.class,
                     EventMqRouterAutoConfiguration.class, EventMqWorkerAutoConfiguration.class,
-                    EventMqClientAutoConfiguration.class, EventMqMetricsAutoConfiguration.class))
+                    EventMqClientAutoConfiguration.class, EventMqSchedulerAutoConfiguration.class,
+                    EventMqMetricsAutoConfiguration.class))
             .withBean(TestJobs.class)
             .withPropertyValues("eventmq.socket.linger=0", "eventmq.router.enabled=true",
                     "eventmq.router.frontend=tcp://127.0.0.1:*", "eventmq.router.backend=tcp://127.0.0.1:*",
@@ -67,6 +70,24 @@ class EventMqMetricsAutoConfigurationTest {
             assertThat(registry.get("eventmq.client.awaiting").gauge().value()).isZero();
             assertThat(registry.get("eventmq.client.sent").functionCounter().count()).isEqualTo(3);
         });
+    }
+
+    @Test
+    void countsTheSchedulersSchedulesAndRuns() {
+        runner.withPropertyValues("eventmq.scheduler.enabled=true")
+                .withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
+                    MeterRegistry registry = context.getBean(MeterRegistry.class);
+                    Scheduler scheduler = context.getBean(Scheduler.class);
+                    scheduler.connected().get(10, TimeUnit.SECONDS);
+
+                    context.getBean(EmqpTemplate.class).schedule("jobs",
+                            Headers.NONE.withRunCount(1), Duration.ofSeconds(60), "once");
+
+                    await().atMost(WAIT).until(() -> registry.get("eventmq.scheduler.fired").functionCounter()
+                            .count() == 1);
+                    assertThat(registry.get("eventmq.scheduler.schedules").gauge().value()).isZero();
+                    assertThat(registry.get("eventmq.scheduler.invalid").functionCounter().count()).isZero();
+                });
     }
 
     @Test

@@ -108,7 +108,7 @@ class WorkerHealthIndicatorTest {
             ServiceSettings settings = ServiceSettings.DEFAULTS.withAddress(router.getLastEndpoint())
                     .withHeartbeat(HEARTBEATS);
             WorkerService worker = new WorkerService(context, settings, new Handlers());
-            WorkerHealthIndicator indicator = new WorkerHealthIndicator(worker);
+            ServiceHealthIndicator indicator = ServiceHealthIndicator.of(worker);
             try {
                 assertThat(indicator.health().getStatus()).isEqualTo(Status.UNKNOWN);
                 worker.start();
@@ -163,7 +163,7 @@ class WorkerHealthIndicatorTest {
         WorkerService worker = mock(WorkerService.class);
         given(worker.status()).willReturn(status);
         given(worker.heartbeat()).willReturn(new HeartbeatMonitor(InstantSource.system(), HEARTBEATS));
-        return new WorkerHealthIndicator(worker).health();
+        return ServiceHealthIndicator.of(worker).health();
     }
 
     private static ServiceStatus status(ServiceState state, Duration sinceLastMessage, int misses, long reconnects,

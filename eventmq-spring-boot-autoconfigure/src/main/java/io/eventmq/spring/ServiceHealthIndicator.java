@@ -1,5 +1,7 @@
 package io.eventmq.spring;
 
+import java.util.function.Supplier;
+
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
@@ -8,23 +10,29 @@ import io.eventmq.device.WorkerService;
 import io.eventmq.heartbeat.HeartbeatSettings;
 
 /**
- * The worker's connection to its router, from {@link WorkerService#status()} and the heartbeat settings only:
- * it never sends anything to find out. UP when ACKed and heard from; DOWN when the router is lost (silent for
+ * A worker's or scheduler's connection to its router, from its {@link ServiceStatus} and the heartbeat settings
+ * only: it never sends anything to find out. UP when ACKed and heard from; DOWN when the router is lost (silent for
  * {@code liveness} heartbeat timeouts, or gone and not back) or the I/O thread died; OUT_OF_SERVICE while
  * stopping or stopped on purpose; UNKNOWN before start and while the first connection is under way.
  */
-final class WorkerHealthIndicator implements HealthIndicator {
+final class ServiceHealthIndicator implements HealthIndicator {
 
-    private final WorkerService worker;
+    private final Supplier<ServiceStatus> service;
+    private final HeartbeatSettings heartbeat;
 
-    WorkerHealthIndicator(WorkerService worker) {
-        this.worker = worker;
+    ServiceHealthIndicator(Supplier<ServiceStatus> service, HeartbeatSettings heartbeat) {
+        this.service = service;
+        this.heartbeat = heartbeat;
+    }
+
+    /** The worker's health, from its status and its heartbeat monitor's settings. */
+    static ServiceHealthIndicator of(WorkerService worker) {
+        return new ServiceHealthIndicator(worker::status, worker.heartbeat().settings());
     }
 
     @Override
     public Health health() {
-        ServiceStatus status = worker.status();
-        HeartbeatSettings heartbeat = worker.heartbeat().settings();
+        ServiceStatus status = service.get();
         Health.Builder health = details(status, heartbeat);
         if (status.failure() != null) {
             return health.down().withDetail("error", describe(status.failure())).build();
