@@ -45,7 +45,14 @@ public enum DropReason {
     /** A REPLY from a lost worker for a REQUEST the router took back from it: not forwarded. */
     LATE_REPLY,
     /** A REPLY for a REQUEST that the router dispatched to another worker: not forwarded. */
-    WRONG_WORKER;
+    WRONG_WORKER,
+    /** A REQUEST that waited longer than {@link RouterSettings#waitingExpiry()} for a worker. The client gets an error REPLY. */
+    EXPIRED,
+    /**
+     * REQUEST refused: its sender already has its fair share of its queue's high-water mark waiting
+     * ({@link RouterSettings#perClientShare()}). The client gets an error REPLY.
+     */
+    CLIENT_SHARE_FULL;
 
     /**
      * The {@code type} of the error a refusal carries, written like the worker's error types, which are

@@ -96,6 +96,8 @@ final class RouterLoop implements Runnable {
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
+    private final long waitingExpiryMillis;
+    private final int perClientLimit;
     private EmqpSocket frontend;
     private EmqpSocket backend;
     private EmqpSocket admin;
@@ -118,6 +120,8 @@ final class RouterLoop implements Runnable {
         this.tickMillis = settings.heartbeat().interval().toMillis();
         this.timeoutMillis = settings.heartbeat().timeout().toMillis();
         this.expiryMillis = settings.pendingResultExpiry().toMillis();
+        this.waitingExpiryMillis = settings.waitingExpiry().toMillis();
+        this.perClientLimit = settings.perClientLimit();
     }
 
     @Override
@@ -389,6 +393,11 @@ final class RouterLoop implements Runnable {
         if (!dispatch(queue, request, now)) {
             queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
             Waiting waiting = Waiting.of(request, now);
+            if (!queue.waiting.isFull() && queue.waitingFrom(request.sender()) >= perClientLimit) {
+                refuse(request, DropReason.CLIENT_SHARE_FULL, "its sender already has " + perClientLimit
+                        + " REQUESTs waiting in queue \"" + LogText.of(queue.name) + "\", its fair share");
+                return;
+            }
             if (queue.waitingBytes + waiting.bytes() > settings.queueByteLimit()) {
                 refuse(request, DropReason.BYTES_FULL, "queue \"" + LogText.of(queue.name) + "\" holds "
                         + queue.waitingBytes + " bytes of waiting REQUESTs, this one " + waiting.bytes()
@@ -401,12 +410,11 @@ final class RouterLoop implements Runnable {
                         + settings.routerByteLimit());
                 return;
             }
-            if (!queue.waiting.append(waiting)) {
+            if (!queue.addWaiting(waiting, false)) {
                 refuse(request, DropReason.QUEUE_FULL, "queue \"" + LogText.of(queue.name) + "\" already holds "
                         + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
                 return;
             }
-            queue.waitingBytes += waiting.bytes();
             waitingBytes += waiting.bytes();
             listener.buffered(queue.name, request.msgid());
             listener.waiting(queue.name, queue.waiting.size());
@@ -455,8 +463,7 @@ final class RouterLoop implements Runnable {
 
     /** Takes the oldest waiting REQUEST of {@code queue} and its bytes off the counts. */
     private Waiting takeWaiting(NamedQueue queue) {
-        Waiting waiting = queue.waiting.popLeft();
-        queue.waitingBytes -= waiting.bytes();
+        Waiting waiting = queue.takeWaiting();
         waitingBytes -= waiting.bytes();
         return waiting;
     }
@@ -569,6 +576,7 @@ final class RouterLoop implements Runnable {
                 }
             }
         }
+        expireWaiting(now);
         warnings.flush();
         int expired = pending.expire(now - expiryMillis);
         if (expired > 0) {
@@ -598,6 +606,22 @@ final class RouterLoop implements Runnable {
             } else if (!backend.send(id, Message.of(Command.HEARTBEAT, timestamp))) {
                 leaving.remove(id);
                 takeBack(id, "gone after KBYE before its running jobs' REPLYs came");
+            }
+        }
+    }
+
+    /** Refuses the REQUESTs that waited longer than {@link RouterSettings#waitingExpiry()}, from each queue's head. */
+    private void expireWaiting(long now) {
+        for (NamedQueue queue : workers.queues()) {
+            int before = queue.waiting.size();
+            while (!queue.waiting.isEmpty() && now - queue.waiting.peekLeft().acceptedAt() >= waitingExpiryMillis) {
+                Waiting expired = takeWaiting(queue);
+                refuse(expired.request(), DropReason.EXPIRED, "it waited " + (now - expired.acceptedAt())
+                        + " ms for a worker of queue \"" + LogText.of(queue.name) + "\", its limit "
+                        + waitingExpiryMillis + " ms");
+            }
+            if (queue.waiting.size() != before) {
+                listener.waiting(queue.name, queue.waiting.size());
             }
         }
     }
@@ -644,12 +668,11 @@ final class RouterLoop implements Runnable {
         PendingRequests.Pending request = lost.request();
         NamedQueue queue = workers.named(request.queue());
         Waiting waiting = Waiting.of(request.guaranteed(), request.acceptedAt());
-        if (!queue.waiting.appendLeft(waiting)) {
+        if (!queue.addWaiting(waiting, true)) {
             abandon(lost, DropReason.QUEUE_FULL, "taken back from lost worker " + LogText.identity(workerId)
                     + ", but queue \"" + LogText.of(queue.name) + "\" is at its high-water mark");
             return;
         }
-        queue.waitingBytes += waiting.bytes();
         waitingBytes += waiting.bytes();
         listener.buffered(queue.name, lost.msgid());
         listener.waiting(queue.name, queue.waiting.size());

@@ -455,6 +455,15 @@ public class EventMqProperties implements Validator {
         /** How many dispatched REQUESTs are remembered at most (the oldest are forgotten first). */
         private int pendingResultLimit = 100_000;
 
+        /** How long a REQUEST may wait for a worker; then its client gets an error REPLY Expired. */
+        private Duration waitingExpiry = Duration.ofMinutes(10);
+
+        /**
+         * The part of queue-high-water-mark (more than 0, at most 1) one client's waiting REQUESTs may take in a
+         * queue, so that a flooding client leaves room for the others.
+         */
+        private double perClientShare = 0.5;
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -511,6 +520,22 @@ public class EventMqProperties implements Validator {
             this.pendingResultLimit = pendingResultLimit;
         }
 
+        public Duration getWaitingExpiry() {
+            return waitingExpiry;
+        }
+
+        public void setWaitingExpiry(Duration waitingExpiry) {
+            this.waitingExpiry = waitingExpiry;
+        }
+
+        public double getPerClientShare() {
+            return perClientShare;
+        }
+
+        public void setPerClientShare(double perClientShare) {
+            this.perClientShare = perClientShare;
+        }
+
         void validate(Errors errors) {
             Checks.endpoint(errors, "router.frontend", frontend, true);
             Checks.endpoint(errors, "router.backend", backend, true);
@@ -518,6 +543,10 @@ public class EventMqProperties implements Validator {
             Checks.atLeast(errors, "router.queue-high-water-mark", queueHighWaterMark, 1);
             Checks.positive(errors, "router.pending-result-expiry", pendingResultExpiry);
             Checks.atLeast(errors, "router.pending-result-limit", pendingResultLimit, 1);
+            Checks.positive(errors, "router.waiting-expiry", waitingExpiry);
+            if (!(perClientShare > 0 && perClientShare <= 1)) {
+                Checks.reject(errors, "router.per-client-share", perClientShare, "must be more than 0 and at most 1");
+            }
         }
     }
 }
