@@ -392,6 +392,12 @@ public class EventMqProperties implements Validator {
         /** Requests that may await their results at once; beyond, a request fails at once. */
         private int maxAwaitingResults = 10_000;
 
+        /**
+         * How long a request waits for the router's receipt before its future fails with a RouterLostException
+         * (router away or restarted); 0 waits for the result only.
+         */
+        private Duration receiptTimeout = Duration.ofSeconds(5);
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -424,8 +430,17 @@ public class EventMqProperties implements Validator {
             this.maxAwaitingResults = maxAwaitingResults;
         }
 
+        public Duration getReceiptTimeout() {
+            return receiptTimeout;
+        }
+
+        public void setReceiptTimeout(Duration receiptTimeout) {
+            this.receiptTimeout = receiptTimeout;
+        }
+
         void validate(Errors errors) {
             Checks.endpoint(errors, "client.address", address, false);
+            Checks.notNegative(errors, "client.receipt-timeout", receiptTimeout);
             Checks.positive(errors, "client.request-timeout", requestTimeout);
             Checks.atLeast(errors, "client.max-awaiting-results", maxAwaitingResults, 1);
         }

@@ -66,6 +66,7 @@ class EventMqAutoConfigurationTests {
                 {"eventmq.worker.grace-period=-1s", "eventmq.worker.grace-period", "must not be negative"},
                 {"eventmq.client.request-timeout=0s", "eventmq.client.request-timeout", "must be positive"},
                 {"eventmq.router.waiting-expiry=0s", "eventmq.router.waiting-expiry", "must be positive"},
+                {"eventmq.client.receipt-timeout=-1s", "eventmq.client.receipt-timeout", "must not be negative"},
                 {"eventmq.router.per-client-share=1.5", "eventmq.router.per-client-share", "at most 1"},
         };
         for (String[] value : invalid) {
