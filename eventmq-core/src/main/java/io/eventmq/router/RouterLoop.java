@@ -25,11 +25,13 @@ import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.QueueList;
 import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.protocol.WireJson;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.LogText;
 import io.eventmq.util.RateLimitedLog;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The router's I/O thread: owns the three ROUTER sockets and all routing state, and computes its poll
@@ -45,6 +47,8 @@ final class RouterLoop implements Runnable {
     private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
     /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
     private static final int TOLD_KBYE_LIMIT = 10_000;
+    /** The error type of a stopping worker's refusal of a REQUEST it did not run (the device's JobResult). */
+    private static final String WORKER_STOPPING = "WorkerStopping";
     /** REQUESTs remembered as taken back from a lost worker, to tell its late REPLY; the oldest go first. */
     private static final int LOST_LIMIT = 10_000;
 
@@ -492,10 +496,25 @@ final class RouterLoop implements Runnable {
             return;
         }
         pending.remove(requestMsgid);
+        if (request.guaranteed() != null && leaving.contains(reply.sender())
+                && WORKER_STOPPING.equals(errorType(result))) {
+            dispatchAgain(new PendingRequests.Lost(requestMsgid, request), reply.sender());
+            return;
+        }
         if (request.forward() && !frontend.send(request.client(),
                 Message.of(Command.REPLY, result, requestMsgid))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + LogText.of(requestMsgid)
                     + " not sent: client " + LogText.identity(request.client()) + " is gone or not reading");
+        }
+    }
+
+    /** The {@code error.type} of a result frame, {@code null} when it has none or is not JSON. */
+    private static String errorType(String result) {
+        try {
+            JsonNode error = WireJson.read("result", result).path("error");
+            return error.isObject() ? error.path("type").asString(null) : null;
+        } catch (ProtocolException e) {
+            return null;
         }
     }
 
@@ -663,13 +682,21 @@ final class RouterLoop implements Runnable {
         }
     }
 
+    /** A guaranteed REQUEST a stopping worker refused unrun: to another worker, or at the head of its queue. */
+    private void dispatchAgain(PendingRequests.Lost refused, String workerId) {
+        PendingRequests.Pending request = refused.request();
+        if (!dispatch(workers.named(request.queue()), request.guaranteed(), request.acceptedAt())) {
+            waitAtHead(refused, workerId);
+        }
+    }
+
     /** Puts a guaranteed REQUEST taken back from a lost worker at the head of its queue, first to go. */
     private void waitAtHead(PendingRequests.Lost lost, String workerId) {
         PendingRequests.Pending request = lost.request();
         NamedQueue queue = workers.named(request.queue());
         Waiting waiting = Waiting.of(request.guaranteed(), request.acceptedAt());
         if (!queue.addWaiting(waiting, true)) {
-            abandon(lost, DropReason.QUEUE_FULL, "taken back from lost worker " + LogText.identity(workerId)
+            abandon(lost, DropReason.QUEUE_FULL, "taken back from worker " + LogText.identity(workerId)
                     + ", but queue \"" + LogText.of(queue.name) + "\" is at its high-water mark");
             return;
         }

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import io.eventmq.heartbeat.HeartbeatSettings;
+import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WireJson;
 import io.eventmq.testing.RawDealer;
 
@@ -135,6 +136,26 @@ class RouterWorkerLossTest {
         assertThat(receiveRequests(second, 1)).containsExactly("unanswered");
         second.sendMessage("REPLY", "reply-unanswered", "{\"value\": 2}", "unanswered");
         RouterSessionTest.assertReply(client.receive(), "{\"value\": 2}", "unanswered");
+    }
+
+    @Test
+    void aGuaranteedRequestAStoppingWorkerRefusedUnrunGoesToAnotherWorker() {
+        fixture = new RouterFixture();
+        RawDealer first = fixture.worker("worker-1", "", 1);
+        await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 1);
+        RawDealer client = fixture.frontend("client");
+        client.sendMessage("REQUEST", "g1", "default", "guarantee,reply-requested", JOB);
+        client.receive("REPLY");
+        receiveRequests(first, 1);
+        first.sendMessage("KBYE", "kbye-1");
+        RawDealer second = fixture.worker("worker-2", "", 1);
+        await().atMost(WAIT).until(() -> fixture.freeSlots("worker-2") == 1);
+
+        first.sendMessage("REPLY", "refusal", ResultFrame.refusal("WorkerStopping", "the worker is stopping"), "g1");
+
+        assertThat(receiveRequests(second, 1)).containsExactly("g1");
+        second.sendMessage("REPLY", "reply-g1", "{\"value\": 1}", "g1");
+        RouterSessionTest.assertReply(client.receive(), "{\"value\": 1}", "g1");
     }
 
     @Test
