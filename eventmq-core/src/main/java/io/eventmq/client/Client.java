@@ -125,7 +125,8 @@ public final class Client implements AutoCloseable {
      * Sends a REQUEST with {@code reply-requested} and returns its result: the JSON text of the job's
      * {@code value}. The future fails with {@link JobFailedException} when the result carries an error (the
      * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
-     * after {@link ClientSettings#requestTimeout()}, and with {@link IllegalStateException} when the message
+     * after {@link ClientSettings#requestTimeout()}, with {@link RouterLostException} when the router's receipt
+     * did not come within {@link ClientSettings#receiptTimeout()} (router away or restarted), and with {@link IllegalStateException} when the message
      * could not be queued (router away too long), when too many results are awaited already, or when the
      * client closed before the result. Completed on the callback executor, never on the I/O thread. A Python reference worker reports a failed job as
      * {@code {"value": "<error text>"}}, which cannot be told from a text result: the future completes with it.

@@ -62,7 +62,10 @@ final class ClientLoop implements Runnable {
     private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofSeconds(10));
     private final Executor callbacks;
     private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
+    /** The awaited REQUESTs without a receipt yet, and when the receipt timeout passes for each; oldest first. */
+    private final Map<String, Long> unreceipted = new LinkedHashMap<>();
     private final long timeoutMillis;
+    private final long receiptMillis;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
@@ -82,6 +85,7 @@ final class ClientLoop implements Runnable {
         this.callbacks = callbacks;
         this.onEnd = onEnd;
         this.timeoutMillis = settings.requestTimeout().toMillis();
+        this.receiptMillis = settings.receiptTimeout().toMillis();
     }
 
     /** Completes with the socket's identity once connected, or with why it could not connect. */
@@ -127,6 +131,7 @@ final class ClientLoop implements Runnable {
             IllegalStateException closed = new IllegalStateException("client closed before the result arrived");
             awaiting.values().forEach(waiting -> fail(waiting.future(), closed));
             awaiting.clear();
+            unreceipted.clear();
             awaitingCount = 0;
             if (poller != null) {
                 poller.close();
@@ -193,6 +198,9 @@ final class ClientLoop implements Runnable {
         if (outgoing.awaitsResult()) {
             awaiting.put(message.msgid(), new Awaiting(outgoing.future(), now() + timeoutMillis));
             awaitingCount = awaiting.size();
+            if (receiptMillis > 0) {
+                unreceipted.put(message.msgid(), now() + receiptMillis);
+            }
         } else {
             outgoing.future().complete(message.msgid());
         }
@@ -208,6 +216,10 @@ final class ClientLoop implements Runnable {
 
     private long pollTimeout() {
         long deadline = awaiting.isEmpty() ? -1 : awaiting.values().iterator().next().deadline();
+        if (!unreceipted.isEmpty()) {
+            long receipt = unreceipted.values().iterator().next();
+            deadline = deadline < 0 ? receipt : Math.min(deadline, receipt);
+        }
         if (drainDeadline >= 0 && (deadline < 0 || drainDeadline < deadline)) {
             deadline = drainDeadline;
         }
@@ -230,6 +242,8 @@ final class ClientLoop implements Runnable {
             }
             if (message.command() == Command.REPLY && message.body().size() >= 2) {
                 result(message.body().get(0), message.body().get(1));
+            } else if (message.command() == Command.REPLY && message.body().size() == 1) {
+                unreceipted.remove(message.body().get(0));
             } else if (message.command() != Command.REPLY) {
                 invalid("Unexpected " + message.commandName() + " " + message.msgid() + " from the router");
             }
@@ -247,6 +261,7 @@ final class ClientLoop implements Runnable {
     }
 
     private void result(String json, String requestMsgid) {
+        unreceipted.remove(requestMsgid);
         Awaiting waiting = awaiting.remove(requestMsgid);
         awaitingCount = awaiting.size();
         CompletableFuture<String> future = waiting == null ? null : waiting.future();
@@ -295,6 +310,21 @@ final class ClientLoop implements Runnable {
 
     private void expire() {
         long now = now();
+        Iterator<Map.Entry<String, Long>> unconfirmed = unreceipted.entrySet().iterator();
+        while (unconfirmed.hasNext()) {
+            Map.Entry<String, Long> entry = unconfirmed.next();
+            if (entry.getValue() > now) {
+                break;
+            }
+            unconfirmed.remove();
+            Awaiting waiting = awaiting.remove(entry.getKey());
+            awaitingCount = awaiting.size();
+            timedOut.incrementAndGet();
+            RouterLostException lost = new RouterLostException(entry.getKey(), settings.address(),
+                    settings.receiptTimeout());
+            warnings.warn("router lost", lost.getMessage());
+            fail(waiting.future(), lost);
+        }
         Iterator<Map.Entry<String, Awaiting>> oldest = awaiting.entrySet().iterator();
         while (oldest.hasNext()) {
             Map.Entry<String, Awaiting> entry = oldest.next();
@@ -302,6 +332,7 @@ final class ClientLoop implements Runnable {
                 return;
             }
             oldest.remove();
+            unreceipted.remove(entry.getKey());
             awaitingCount = awaiting.size();
             timedOut.incrementAndGet();
             fail(entry.getValue().future(), new TimeoutException("no result for REQUEST " + entry.getKey()

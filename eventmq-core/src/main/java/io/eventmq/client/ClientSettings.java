@@ -13,18 +13,31 @@ import io.eventmq.transport.SocketOptions;
  * @param socketOptions      options of the client's DEALER; its send high-water mark bounds the calls queued
  *                           while the router is away
  * @param maxAwaitingResults REQUESTs that may await their results at once; a request beyond fails at once
+ * @param receiptTimeout     how long {@link Client#request} waits for the router's receipt before failing its
+ *                           future with {@link RouterLostException}; {@link Duration#ZERO} waits for the result
+ *                           only (for a router that sends no receipts, as the reference's for buffered REQUESTs)
  */
 public record ClientSettings(String address, Duration requestTimeout, SocketOptions socketOptions,
-                             int maxAwaitingResults) {
+                             int maxAwaitingResults, Duration receiptTimeout) {
 
-    /** The reference router's frontend on this host, results within 30 s, at most 10,000 awaited. */
-    public static final ClientSettings DEFAULTS =
-            new ClientSettings("tcp://127.0.0.1:47291", Duration.ofSeconds(30), SocketOptions.DEFAULTS, 10_000);
+    /** The reference router's frontend on this host, results within 30 s, at most 10,000 awaited, receipts in 5 s. */
+    public static final ClientSettings DEFAULTS = new ClientSettings("tcp://127.0.0.1:47291", Duration.ofSeconds(30),
+            SocketOptions.DEFAULTS, 10_000, Duration.ofSeconds(5));
+
+    /** Settings with the default receipt timeout, 5 s. */
+    public ClientSettings(String address, Duration requestTimeout, SocketOptions socketOptions,
+                          int maxAwaitingResults) {
+        this(address, requestTimeout, socketOptions, maxAwaitingResults, DEFAULTS.receiptTimeout);
+    }
 
     public ClientSettings {
         Objects.requireNonNull(address, "address");
         Objects.requireNonNull(requestTimeout, "requestTimeout");
         Objects.requireNonNull(socketOptions, "socketOptions");
+        Objects.requireNonNull(receiptTimeout, "receiptTimeout");
+        if (receiptTimeout.isNegative()) {
+            throw new IllegalArgumentException("receiptTimeout must not be negative, was " + receiptTimeout);
+        }
         if (requestTimeout.isNegative() || requestTimeout.isZero()) {
             throw new IllegalArgumentException("requestTimeout must be positive, was " + requestTimeout);
         }
@@ -34,18 +47,22 @@ public record ClientSettings(String address, Duration requestTimeout, SocketOpti
     }
 
     public ClientSettings withAddress(String value) {
-        return new ClientSettings(value, requestTimeout, socketOptions, maxAwaitingResults);
+        return new ClientSettings(value, requestTimeout, socketOptions, maxAwaitingResults, receiptTimeout);
     }
 
     public ClientSettings withRequestTimeout(Duration value) {
-        return new ClientSettings(address, value, socketOptions, maxAwaitingResults);
+        return new ClientSettings(address, value, socketOptions, maxAwaitingResults, receiptTimeout);
     }
 
     public ClientSettings withSocketOptions(SocketOptions value) {
-        return new ClientSettings(address, requestTimeout, value, maxAwaitingResults);
+        return new ClientSettings(address, requestTimeout, value, maxAwaitingResults, receiptTimeout);
     }
 
     public ClientSettings withMaxAwaitingResults(int value) {
-        return new ClientSettings(address, requestTimeout, socketOptions, value);
+        return new ClientSettings(address, requestTimeout, socketOptions, value, receiptTimeout);
+    }
+
+    public ClientSettings withReceiptTimeout(Duration value) {
+        return new ClientSettings(address, requestTimeout, socketOptions, maxAwaitingResults, value);
     }
 }

@@ -8,7 +8,8 @@ package io.eventmq.client;
  * @param identity        its DEALER's identity, which the router sees as the sender
  * @param awaitingResults REQUESTs sent whose result has not come yet
  * @param sent            messages handed to the socket
- * @param timedOut        REQUESTs whose result did not come within the request timeout
+ * @param timedOut        REQUESTs whose result did not come within the request timeout, or whose receipt did
+ *                        not come within the receipt timeout ({@link RouterLostException})
  * @param invalidMessages messages from the router dropped as malformed or unknown
  * @param failure         what ended the I/O thread when it died of an error; {@code null} otherwise
  */

@@ -22,7 +22,10 @@ public enum DropReason {
     BYTES_FULL,
     /** SCHEDULE or UNSCHEDULE refused: no scheduler is registered. The client gets an error REPLY. */
     NO_SCHEDULER,
-    /** A buffered REQUEST refused because the router stopped. The client gets an error REPLY. */
+    /**
+     * A waiting REQUEST refused because the router stopped, or a dispatched one whose result had not come (its
+     * job may have run). The client gets an error REPLY.
+     */
     ROUTER_STOPPED,
     /** A worker's result or an error REPLY could not be sent to its client (gone, or its queue is full). */
     REPLY_UNDELIVERABLE,
@@ -33,7 +36,23 @@ public enum DropReason {
     /** A dispatched REQUEST's client forgotten after {@link RouterSettings#pendingResultExpiry()}. */
     PENDING_EXPIRED,
     /** A dispatched REQUEST's client forgotten because {@link RouterSettings#pendingResultLimit()} was reached. */
-    PENDING_EVICTED;
+    PENDING_EVICTED,
+    /**
+     * A dispatched REQUEST without {@code guarantee} whose worker was lost (silent, KBYE, gone) before its result
+     * came; its job may have run. A client that requested a reply gets an error REPLY at once.
+     */
+    WORKER_LOST,
+    /** A REPLY from a lost worker for a REQUEST the router took back from it: not forwarded. */
+    LATE_REPLY,
+    /** A REPLY for a REQUEST that the router dispatched to another worker: not forwarded. */
+    WRONG_WORKER,
+    /** A REQUEST that waited longer than {@link RouterSettings#waitingExpiry()} for a worker. The client gets an error REPLY. */
+    EXPIRED,
+    /**
+     * REQUEST refused: its sender already has its fair share of its queue's high-water mark waiting
+     * ({@link RouterSettings#perClientShare()}). The client gets an error REPLY.
+     */
+    CLIENT_SHARE_FULL;
 
     /**
      * The {@code type} of the error a refusal carries, written like the worker's error types, which are

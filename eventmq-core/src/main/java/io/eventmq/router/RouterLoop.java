@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,17 +19,20 @@ import org.slf4j.LoggerFactory;
 import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
+import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.HeartbeatTimestamp;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.QueueList;
 import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.protocol.WireJson;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.LogText;
 import io.eventmq.util.RateLimitedLog;
+import tools.jackson.databind.JsonNode;
 
 /**
  * The router's I/O thread: owns the three ROUTER sockets and all routing state, and computes its poll
@@ -44,6 +48,10 @@ final class RouterLoop implements Runnable {
     private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
     /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
     private static final int TOLD_KBYE_LIMIT = 10_000;
+    /** The error type of a stopping worker's refusal of a REQUEST it did not run (the device's JobResult). */
+    private static final String WORKER_STOPPING = "WorkerStopping";
+    /** REQUESTs remembered as taken back from a lost worker, to tell its late REPLY; the oldest go first. */
+    private static final int LOST_LIMIT = 10_000;
 
     private enum Side {
         FRONTEND(DropReason.INVALID_FRONTEND),
@@ -78,9 +86,23 @@ final class RouterLoop implements Runnable {
             return size() > TOLD_KBYE_LIMIT;
         }
     });
+    /** The msgids of REQUESTs taken back from lost workers, and the worker each was taken from; oldest first. */
+    private final Map<String, String> lostFrom = new LinkedHashMap<>() {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+            return size() > LOST_LIMIT;
+        }
+    };
+    /**
+     * Workers that said KBYE with REQUESTs still dispatched to them, by id: a stopping worker lets its running
+     * jobs finish and sends their REPLYs. Forgotten when they have none left; lost when they cannot be sent to.
+     */
+    private final Set<String> leaving = new LinkedHashSet<>();
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
+    private final long waitingExpiryMillis;
+    private final int perClientLimit;
     private EmqpSocket frontend;
     private EmqpSocket backend;
     private EmqpSocket admin;
@@ -103,6 +125,8 @@ final class RouterLoop implements Runnable {
         this.tickMillis = settings.heartbeat().interval().toMillis();
         this.timeoutMillis = settings.heartbeat().timeout().toMillis();
         this.expiryMillis = settings.pendingResultExpiry().toMillis();
+        this.waitingExpiryMillis = settings.waitingExpiry().toMillis();
+        this.perClientLimit = settings.perClientLimit();
     }
 
     @Override
@@ -181,8 +205,11 @@ final class RouterLoop implements Runnable {
         }
         for (Worker worker : workers.all()) {
             backend.send(worker.id, Message.of(Command.KBYE));
+            abandonAll(worker.id);
             removeWorker(worker, "router stopped");
         }
+        leaving.forEach(this::abandonAll);
+        leaving.clear();
         for (NamedQueue queue : workers.queues()) {
             while (!queue.waiting.isEmpty()) {
                 refuse(takeWaiting(queue).request(), DropReason.ROUTER_STOPPED,
@@ -190,6 +217,14 @@ final class RouterLoop implements Runnable {
             }
         }
         running = false;
+    }
+
+    /** Refuses, or counts, every REQUEST still dispatched to {@code workerId}: the router is stopping. */
+    private void abandonAll(String workerId) {
+        for (PendingRequests.Lost lost : pending.removeWorker(workerId)) {
+            abandon(lost, DropReason.ROUTER_STOPPED, "the router stopped before the result of worker "
+                    + LogText.identity(workerId) + " came; the job may have run");
+        }
     }
 
     /** What the router is doing. The I/O thread only; other threads post it. */
@@ -297,7 +332,7 @@ final class RouterLoop implements Runnable {
             case INFORM -> inform(Side.BACKEND, message);
             case KBYE -> {
                 if (worker != null) {
-                    removeWorker(worker, "said KBYE");
+                    leave(worker);
                 }
             }
             default -> throw new ProtocolException("not a command workers send");
@@ -330,7 +365,11 @@ final class RouterLoop implements Runnable {
         String id = message.sender();
         if (side == Side.BACKEND && "worker".equals(type)) {
             toldKbye.remove(id);
+            boolean again = workers.get(id) != null || leaving.remove(id);
             Worker worker = workers.add(id, queues.isEmpty() ? settings.defaultQueues() : queues, now());
+            if (again) {
+                takeBack(id, "it INFORMed again");
+            }
             if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
                 log.info("Worker {} joined, queues {}", LogText.identity(id),
                         LogText.of(QueueList.encode(worker.announced)));
@@ -361,6 +400,11 @@ final class RouterLoop implements Runnable {
         if (!dispatch(queue, request, now)) {
             queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
             Waiting waiting = Waiting.of(request, now);
+            if (!queue.waiting.isFull() && queue.waitingFrom(request.sender()) >= perClientLimit) {
+                refuse(request, DropReason.CLIENT_SHARE_FULL, "its sender already has " + perClientLimit
+                        + " REQUESTs waiting in queue \"" + LogText.of(queue.name) + "\", its fair share");
+                return;
+            }
             if (queue.waitingBytes + waiting.bytes() > settings.queueByteLimit()) {
                 refuse(request, DropReason.BYTES_FULL, "queue \"" + LogText.of(queue.name) + "\" holds "
                         + queue.waitingBytes + " bytes of waiting REQUESTs, this one " + waiting.bytes()
@@ -373,12 +417,11 @@ final class RouterLoop implements Runnable {
                         + settings.routerByteLimit());
                 return;
             }
-            if (!queue.waiting.append(waiting)) {
+            if (!queue.addWaiting(waiting, false)) {
                 refuse(request, DropReason.QUEUE_FULL, "queue \"" + LogText.of(queue.name) + "\" already holds "
                         + queue.waiting.size() + " waiting REQUESTs, its high-water mark");
                 return;
             }
-            queue.waitingBytes += waiting.bytes();
             waitingBytes += waiting.bytes();
             listener.buffered(queue.name, request.msgid());
             listener.waiting(queue.name, queue.waiting.size());
@@ -413,8 +456,10 @@ final class RouterLoop implements Runnable {
         dispatched++;
         queue.processed++;
         boolean forward = schedulers.get(request.sender()) == null;
-        String evicted = pending.add(request.msgid(),
-                new PendingRequests.Pending(request.sender(), queue.name, acceptedAt, now(), forward));
+        Headers headers = headersOf(request);
+        String evicted = pending.add(request.msgid(), new PendingRequests.Pending(request.sender(), queue.name,
+                acceptedAt, now(), forward, worker.id, headers.replyRequested(),
+                headers.guarantee() ? request : null));
         if (evicted != null) {
             drop(DropReason.PENDING_EVICTED, "Forgot the client of REQUEST " + LogText.of(evicted)
                     + ": more than " + settings.pendingResultLimit() + " REQUESTs await a result");
@@ -425,8 +470,7 @@ final class RouterLoop implements Runnable {
 
     /** Takes the oldest waiting REQUEST of {@code queue} and its bytes off the counts. */
     private Waiting takeWaiting(NamedQueue queue) {
-        Waiting waiting = queue.waiting.popLeft();
-        queue.waitingBytes -= waiting.bytes();
+        Waiting waiting = queue.takeWaiting();
         waitingBytes -= waiting.bytes();
         return waiting;
     }
@@ -449,17 +493,43 @@ final class RouterLoop implements Runnable {
     private void reply(Message reply) {
         String result = reply.frame(0);
         String requestMsgid = reply.frame(1);
-        PendingRequests.Pending request = pending.remove(requestMsgid);
-        if (request == null) {
-            drop(DropReason.RESULT_UNMATCHED, "REPLY from worker " + LogText.identity(reply.sender())
-                    + " for REQUEST " + LogText.of(requestMsgid)
-                    + ", which the router does not remember (unknown or expired)");
+        PendingRequests.Pending request = pending.get(requestMsgid);
+        if (request == null || !request.worker().equals(reply.sender())) {
+            unexpectedReply(reply.sender(), requestMsgid, request);
+            return;
+        }
+        pending.remove(requestMsgid);
+        if (request.guaranteed() != null && leaving.contains(reply.sender())
+                && WORKER_STOPPING.equals(errorType(result))) {
+            dispatchAgain(new PendingRequests.Lost(requestMsgid, request), reply.sender());
             return;
         }
         if (request.forward() && !frontend.send(request.client(),
                 Message.of(Command.REPLY, result, requestMsgid))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + LogText.of(requestMsgid)
                     + " not sent: client " + LogText.identity(request.client()) + " is gone or not reading");
+        }
+    }
+
+    /** The {@code error.type} of a result frame, {@code null} when it has none or is not JSON. */
+    private static String errorType(String result) {
+        try {
+            JsonNode error = WireJson.read("result", result).path("error");
+            return error.isObject() ? error.path("type").asString(null) : null;
+        } catch (ProtocolException e) {
+            return null;
+        }
+    }
+
+    /** Drops a REPLY that is not the awaited one: late from a lost worker, from another worker, or unknown. */
+    private void unexpectedReply(String sender, String requestMsgid, PendingRequests.Pending request) {
+        String what = "REPLY from worker " + LogText.identity(sender) + " for REQUEST " + LogText.of(requestMsgid);
+        if (sender.equals(lostFrom.get(requestMsgid))) {
+            drop(DropReason.LATE_REPLY, what + ", which the router took back when it lost that worker");
+        } else if (request != null) {
+            drop(DropReason.WRONG_WORKER, what + ", which went to worker " + LogText.identity(request.worker()));
+        } else {
+            drop(DropReason.RESULT_UNMATCHED, what + ", which the router does not remember (unknown or expired)");
         }
     }
 
@@ -510,8 +580,9 @@ final class RouterLoop implements Runnable {
 
     /** Heartbeats to every worker and scheduler; forgets the silent ones and the expired pending REQUESTs. */
     private void tick(long now) {
+        String timestamp = HeartbeatTimestamp.format(Instant.now());
+        checkLeaving(timestamp);
         if (settings.heartbeat().enabled()) {
-            String timestamp = HeartbeatTimestamp.format(Instant.now());
             for (Worker worker : workers.all()) {
                 if (now - worker.lastSeen >= timeoutMillis) {
                     removeWorker(worker, "silent for " + (now - worker.lastSeen) + " ms");
@@ -527,6 +598,7 @@ final class RouterLoop implements Runnable {
                 }
             }
         }
+        expireWaiting(now);
         warnings.flush();
         int expired = pending.expire(now - expiryMillis);
         if (expired > 0) {
@@ -536,10 +608,127 @@ final class RouterLoop implements Runnable {
         }
     }
 
+    /** A worker said KBYE: no new REQUEST for it, but the REPLYs of its running jobs are still awaited. */
+    private void leave(Worker worker) {
+        workers.remove(worker);
+        String reason = "said KBYE";
+        if (pending.holds(worker.id)) {
+            leaving.add(worker.id);
+            reason += "; its running jobs' REPLYs are still awaited";
+        }
+        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
+        listener.peerLeft(PeerType.WORKER, worker.id, reason);
+    }
+
+    /** Forgets the leaving workers that have answered everything; takes back from those that are gone. */
+    private void checkLeaving(String timestamp) {
+        for (String id : List.copyOf(leaving)) {
+            if (!pending.holds(id)) {
+                leaving.remove(id);
+            } else if (!backend.send(id, Message.of(Command.HEARTBEAT, timestamp))) {
+                leaving.remove(id);
+                takeBack(id, "gone after KBYE before its running jobs' REPLYs came");
+            }
+        }
+    }
+
+    /** Refuses the REQUESTs that waited longer than {@link RouterSettings#waitingExpiry()}, from each queue's head. */
+    private void expireWaiting(long now) {
+        for (NamedQueue queue : workers.queues()) {
+            int before = queue.waiting.size();
+            while (!queue.waiting.isEmpty() && now - queue.waiting.peekLeft().acceptedAt() >= waitingExpiryMillis) {
+                Waiting expired = takeWaiting(queue);
+                refuse(expired.request(), DropReason.EXPIRED, "it waited " + (now - expired.acceptedAt())
+                        + " ms for a worker of queue \"" + LogText.of(queue.name) + "\", its limit "
+                        + waitingExpiryMillis + " ms");
+            }
+            if (queue.waiting.size() != before) {
+                listener.waiting(queue.name, queue.waiting.size());
+            }
+        }
+    }
+
     private void removeWorker(Worker worker, String reason) {
         workers.remove(worker);
         log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
+        takeBack(worker.id, reason);
+    }
+
+    /**
+     * Takes back the REQUESTs dispatched to a lost worker: a guaranteed one goes to another worker with a free
+     * slot or back to the head of its queue; any other is abandoned ({@link DropReason#WORKER_LOST}).
+     */
+    private void takeBack(String workerId, String reason) {
+        List<PendingRequests.Lost> lost = pending.removeWorker(workerId);
+        List<PendingRequests.Lost> toWait = new ArrayList<>();
+        int guaranteed = 0;
+        for (PendingRequests.Lost each : lost) {
+            lostFrom.put(each.msgid(), workerId);
+            PendingRequests.Pending request = each.request();
+            if (request.guaranteed() == null) {
+                abandon(each, DropReason.WORKER_LOST, "worker " + LogText.identity(workerId) + " was lost ("
+                        + reason + ") before its result came; the job may have run");
+                continue;
+            }
+            guaranteed++;
+            if (!dispatch(workers.named(request.queue()), request.guaranteed(), request.acceptedAt())) {
+                toWait.add(each);
+            }
+        }
+        for (int i = toWait.size() - 1; i >= 0; i--) {
+            waitAtHead(toWait.get(i), workerId);
+        }
+        if (!lost.isEmpty()) {
+            log.info("Took back {} REQUESTs from worker {}: {} guaranteed dispatched again or waiting, {} abandoned",
+                    lost.size(), LogText.identity(workerId), guaranteed, lost.size() - guaranteed);
+        }
+    }
+
+    /** A guaranteed REQUEST a stopping worker refused unrun: to another worker, or at the head of its queue. */
+    private void dispatchAgain(PendingRequests.Lost refused, String workerId) {
+        PendingRequests.Pending request = refused.request();
+        if (!dispatch(workers.named(request.queue()), request.guaranteed(), request.acceptedAt())) {
+            waitAtHead(refused, workerId);
+        }
+    }
+
+    /** Puts a guaranteed REQUEST taken back from a lost worker at the head of its queue, first to go. */
+    private void waitAtHead(PendingRequests.Lost lost, String workerId) {
+        PendingRequests.Pending request = lost.request();
+        NamedQueue queue = workers.named(request.queue());
+        Waiting waiting = Waiting.of(request.guaranteed(), request.acceptedAt());
+        if (!queue.addWaiting(waiting, true)) {
+            abandon(lost, DropReason.QUEUE_FULL, "taken back from worker " + LogText.identity(workerId)
+                    + ", but queue \"" + LogText.of(queue.name) + "\" is at its high-water mark");
+            return;
+        }
+        waitingBytes += waiting.bytes();
+        listener.buffered(queue.name, lost.msgid());
+        listener.waiting(queue.name, queue.waiting.size());
+    }
+
+    /**
+     * A dispatched REQUEST whose result will not come: counted and logged; its client gets an error REPLY when it
+     * awaits one ({@code reply-requested} or {@code guarantee}; schedulers never get results).
+     */
+    private void abandon(PendingRequests.Lost lost, DropReason reason, String why) {
+        PendingRequests.Pending request = lost.request();
+        if (request.forward() && (request.replyRequested() || request.guaranteed() != null)) {
+            refuse(Command.REQUEST.name(), lost.msgid(), request.client(), reason, why);
+        } else {
+            drop(reason, "REQUEST " + LogText.of(lost.msgid()) + " from " + LogText.identity(request.client())
+                    + ": " + why);
+        }
+    }
+
+    /** The REQUEST's headers; unreadable ones count as none here and are the worker's to refuse. */
+    private static Headers headersOf(Message request) {
+        try {
+            return Headers.parse(request.body().get(1));
+        } catch (ProtocolException e) {
+            return Headers.NONE;
+        }
     }
 
     private void removeScheduler(Scheduler scheduler, String reason) {
@@ -550,14 +739,17 @@ final class RouterLoop implements Runnable {
 
     /** Refuses a client's message: counted, logged (rate-limited), and an error REPLY to the sender. */
     private void refuse(Message message, DropReason reason, String why) {
+        refuse(message.commandName(), message.msgid(), message.sender(), reason, why);
+    }
+
+    private void refuse(String command, String msgid, String sender, DropReason reason, String why) {
         drops.incrementAndGet(reason.ordinal());
-        warnings.warn(reason, message.commandName() + " " + LogText.of(message.msgid()) + " from "
-                + LogText.identity(message.sender()) + " refused: " + why);
-        listener.refused(message.msgid(), reason);
-        if (!frontend.send(message.sender(),
-                Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), message.msgid()))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(message.msgid()) + " not sent: client "
-                    + LogText.identity(message.sender()) + " is gone or not reading");
+        warnings.warn(reason, LogText.of(command) + " " + LogText.of(msgid) + " from " + LogText.identity(sender)
+                + " refused: " + why);
+        listener.refused(msgid, reason);
+        if (!frontend.send(sender, Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), msgid))) {
+            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(msgid) + " not sent: client "
+                    + LogText.identity(sender) + " is gone or not reading");
         }
     }
 

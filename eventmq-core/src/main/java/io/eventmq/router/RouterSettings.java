@@ -23,21 +23,25 @@ import io.eventmq.transport.SocketOptions;
  * @param socketOptions       options of the three ROUTER sockets
  * @param queueByteLimit      bytes of REQUESTs one queue may buffer (msgid and body frames); beyond, refused
  * @param routerByteLimit     bytes of REQUESTs all queues together may buffer; beyond, refused
+ * @param waitingExpiry       how long a REQUEST may wait for a worker; then it is refused with {@code Expired}
+ * @param perClientShare      the part of {@code queueHighWaterMark} (more than 0, at most 1) one sender's waiting
+ *                            REQUESTs may take in a queue, so that a flooding client leaves room for the others
  */
 public record RouterSettings(String frontendAddress, String backendAddress, String adminAddress,
                              HeartbeatSettings heartbeat, int queueHighWaterMark,
                              List<WeightedQueue> defaultQueues, Duration pendingResultExpiry,
                              int pendingResultLimit, SocketOptions socketOptions, long queueByteLimit,
-                             long routerByteLimit) {
+                             long routerByteLimit, Duration waitingExpiry, double perClientShare) {
 
     /**
      * Reference defaults: ports 47291 / 47290 / 47293 on 127.0.0.1, 10,000 REQUESTs a queue, [[10, "default"]];
-     * and ours: at most 64 MiB of waiting REQUESTs a queue, 256 MiB in all.
+     * and ours: at most 64 MiB of waiting REQUESTs a queue, 256 MiB in all; a REQUEST waits at most 10 minutes;
+     * one sender may take at most half of a queue's high-water mark.
      */
     public static final RouterSettings DEFAULTS = new RouterSettings("tcp://127.0.0.1:47291",
             "tcp://127.0.0.1:47290", "tcp://127.0.0.1:47293", HeartbeatSettings.DEFAULTS, 10_000,
             List.of(new WeightedQueue(10, Router.DEFAULT_QUEUE)), Duration.ofMinutes(10), 100_000,
-            SocketOptions.DEFAULTS, 64L << 20, 256L << 20);
+            SocketOptions.DEFAULTS, 64L << 20, 256L << 20, Duration.ofMinutes(10), 0.5);
 
     public RouterSettings {
         Objects.requireNonNull(frontendAddress, "frontendAddress");
@@ -46,6 +50,7 @@ public record RouterSettings(String frontendAddress, String backendAddress, Stri
         Objects.requireNonNull(heartbeat, "heartbeat");
         Objects.requireNonNull(pendingResultExpiry, "pendingResultExpiry");
         Objects.requireNonNull(socketOptions, "socketOptions");
+        Objects.requireNonNull(waitingExpiry, "waitingExpiry");
         defaultQueues = List.copyOf(defaultQueues);
         if (defaultQueues.isEmpty()) {
             throw new IllegalArgumentException("defaultQueues must name at least one queue");
@@ -59,6 +64,13 @@ public record RouterSettings(String frontendAddress, String backendAddress, Stri
         if (pendingResultExpiry.isNegative() || pendingResultExpiry.isZero()) {
             throw new IllegalArgumentException("pendingResultExpiry must be positive, was " + pendingResultExpiry);
         }
+        if (waitingExpiry.isNegative() || waitingExpiry.isZero()) {
+            throw new IllegalArgumentException("waitingExpiry must be positive, was " + waitingExpiry);
+        }
+        if (!(perClientShare > 0 && perClientShare <= 1)) {
+            throw new IllegalArgumentException("perClientShare must be more than 0 and at most 1, was "
+                    + perClientShare);
+        }
         if (queueByteLimit < 1 || routerByteLimit < 1) {
             throw new IllegalArgumentException("queueByteLimit and routerByteLimit must be 1 or more, were "
                     + queueByteLimit + " and " + routerByteLimit);
@@ -68,33 +80,53 @@ public record RouterSettings(String frontendAddress, String backendAddress, Stri
     public RouterSettings withAddresses(String frontend, String backend, String admin) {
         return new RouterSettings(frontend, backend, admin, heartbeat, queueHighWaterMark, defaultQueues,
                 pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
-                routerByteLimit);
+                routerByteLimit, waitingExpiry, perClientShare);
     }
 
     public RouterSettings withHeartbeat(HeartbeatSettings value) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, value, queueHighWaterMark,
                 defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
-                routerByteLimit);
+                routerByteLimit, waitingExpiry, perClientShare);
     }
 
     public RouterSettings withQueueHighWaterMark(int value) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, value, defaultQueues,
                 pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
-                routerByteLimit);
+                routerByteLimit, waitingExpiry, perClientShare);
     }
 
     public RouterSettings withSocketOptions(SocketOptions value) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
-                defaultQueues, pendingResultExpiry, pendingResultLimit, value, queueByteLimit, routerByteLimit);
+                defaultQueues, pendingResultExpiry, pendingResultLimit, value, queueByteLimit, routerByteLimit,
+                waitingExpiry, perClientShare);
     }
 
     public RouterSettings withPendingResults(Duration expiry, int limit) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
-                defaultQueues, expiry, limit, socketOptions, queueByteLimit, routerByteLimit);
+                defaultQueues, expiry, limit, socketOptions, queueByteLimit, routerByteLimit, waitingExpiry,
+                perClientShare);
     }
 
     public RouterSettings withByteLimits(long queue, long router) {
         return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
-                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queue, router);
+                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queue, router, waitingExpiry,
+                perClientShare);
+    }
+
+    public RouterSettings withWaitingExpiry(Duration value) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
+                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
+                routerByteLimit, value, perClientShare);
+    }
+
+    public RouterSettings withPerClientShare(double value) {
+        return new RouterSettings(frontendAddress, backendAddress, adminAddress, heartbeat, queueHighWaterMark,
+                defaultQueues, pendingResultExpiry, pendingResultLimit, socketOptions, queueByteLimit,
+                routerByteLimit, waitingExpiry, value);
+    }
+
+    /** How many REQUESTs one sender may have waiting in a queue: its share of the high-water mark, 1 at least. */
+    int perClientLimit() {
+        return Math.max(1, (int) Math.ceil(queueHighWaterMark * perClientShare));
     }
 }

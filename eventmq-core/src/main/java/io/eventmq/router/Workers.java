@@ -47,7 +47,7 @@ final class Workers {
         Set<String> names = new HashSet<>();
         for (WeightedQueue queue : announced) {
             if (names.add(queue.name())) {
-                NamedQueue named = queue(queue.name());
+                NamedQueue named = named(queue.name());
                 served.add(named);
                 named.add(queue.weight(), worker);
             }
@@ -110,10 +110,11 @@ final class Workers {
         if (queue != null && queue.hasWorkers()) {
             return queue;
         }
-        return queue(Router.DEFAULT_QUEUE);
+        return named(Router.DEFAULT_QUEUE);
     }
 
-    private NamedQueue queue(String name) {
+    /** The queue {@code name}, made when the router has none of that name. */
+    NamedQueue named(String name) {
         NamedQueue queue = queues.get(name);
         if (queue == null) {
             queue = new NamedQueue(name, highWaterMark);

@@ -111,7 +111,7 @@ class ClientRouterTest {
 
     @Test
     void aRequestBeyondTheQueuesHighWaterMarkGetsAnErrorReply() {
-        startRouter(RouterSettings.DEFAULTS.withQueueHighWaterMark(2));
+        startRouter(RouterSettings.DEFAULTS.withQueueHighWaterMark(2).withPerClientShare(1));
         Client client = client(ClientSettings.DEFAULTS);
 
         CompletableFuture<String> first = client.request("default", Headers.NONE, ECHO);

@@ -195,7 +195,8 @@ class EndToEndTest {
         router = new Router(context, RouterSettings.DEFAULTS
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
                 .withHeartbeat(QUICK_HEARTBEATS)
-                .withQueueHighWaterMark(highWaterMark));
+                .withQueueHighWaterMark(highWaterMark)
+                .withPerClientShare(1)); // one client here: the whole queue is its share
         return router.start();
     }
 

@@ -406,6 +406,12 @@ public class EventMqProperties implements Validator {
         /** Requests that may await their results at once; beyond, a request fails at once. */
         private int maxAwaitingResults = 10_000;
 
+        /**
+         * How long a request waits for the router's receipt before its future fails with a RouterLostException
+         * (router away or restarted); 0 waits for the result only.
+         */
+        private Duration receiptTimeout = Duration.ofSeconds(5);
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -438,8 +444,17 @@ public class EventMqProperties implements Validator {
             this.maxAwaitingResults = maxAwaitingResults;
         }
 
+        public Duration getReceiptTimeout() {
+            return receiptTimeout;
+        }
+
+        public void setReceiptTimeout(Duration receiptTimeout) {
+            this.receiptTimeout = receiptTimeout;
+        }
+
         void validate(Errors errors) {
             Checks.endpoint(errors, "client.address", address, false);
+            Checks.notNegative(errors, "client.receipt-timeout", receiptTimeout);
             Checks.positive(errors, "client.request-timeout", requestTimeout);
             Checks.atLeast(errors, "client.max-awaiting-results", maxAwaitingResults, 1);
         }
@@ -486,6 +501,15 @@ public class EventMqProperties implements Validator {
 
         /** How many dispatched REQUESTs are remembered at most (the oldest are forgotten first). */
         private int pendingResultLimit = 100_000;
+
+        /** How long a REQUEST may wait for a worker; then its client gets an error REPLY Expired. */
+        private Duration waitingExpiry = Duration.ofMinutes(10);
+
+        /**
+         * The part of queue-high-water-mark (more than 0, at most 1) one client's waiting REQUESTs may take in a
+         * queue, so that a flooding client leaves room for the others.
+         */
+        private double perClientShare = 0.5;
 
         public boolean isEnabled() {
             return enabled;
@@ -543,6 +567,22 @@ public class EventMqProperties implements Validator {
             this.pendingResultLimit = pendingResultLimit;
         }
 
+        public Duration getWaitingExpiry() {
+            return waitingExpiry;
+        }
+
+        public void setWaitingExpiry(Duration waitingExpiry) {
+            this.waitingExpiry = waitingExpiry;
+        }
+
+        public double getPerClientShare() {
+            return perClientShare;
+        }
+
+        public void setPerClientShare(double perClientShare) {
+            this.perClientShare = perClientShare;
+        }
+
         void validate(Errors errors) {
             Checks.endpoint(errors, "router.frontend", frontend, true);
             Checks.endpoint(errors, "router.backend", backend, true);
@@ -550,6 +590,10 @@ public class EventMqProperties implements Validator {
             Checks.atLeast(errors, "router.queue-high-water-mark", queueHighWaterMark, 1);
             Checks.positive(errors, "router.pending-result-expiry", pendingResultExpiry);
             Checks.atLeast(errors, "router.pending-result-limit", pendingResultLimit, 1);
+            Checks.positive(errors, "router.waiting-expiry", waitingExpiry);
+            if (!(perClientShare > 0 && perClientShare <= 1)) {
+                Checks.reject(errors, "router.per-client-share", perClientShare, "must be more than 0 and at most 1");
+            }
         }
     }
 

@@ -37,6 +37,8 @@ public final class EventMqRouterAutoConfiguration {
                 .withHeartbeat(properties.getHeartbeat().toSettings())
                 .withQueueHighWaterMark(config.getQueueHighWaterMark())
                 .withPendingResults(config.getPendingResultExpiry(), config.getPendingResultLimit())
+                .withWaitingExpiry(config.getWaitingExpiry())
+                .withPerClientShare(config.getPerClientShare())
                 .withSocketOptions(properties.getSocket().toOptions());
         Router router = new Router(context, settings, Listeners.router(listeners.orderedStream().toList()));
         RouterEndpoints endpoints;

@@ -65,6 +65,9 @@ class EventMqAutoConfigurationTests {
                 {"eventmq.socket.max-message-size=0B", "eventmq.socket.max-message-size", "1B or more"},
                 {"eventmq.worker.grace-period=-1s", "eventmq.worker.grace-period", "must not be negative"},
                 {"eventmq.client.request-timeout=0s", "eventmq.client.request-timeout", "must be positive"},
+                {"eventmq.router.waiting-expiry=0s", "eventmq.router.waiting-expiry", "must be positive"},
+                {"eventmq.client.receipt-timeout=-1s", "eventmq.client.receipt-timeout", "must not be negative"},
+                {"eventmq.router.per-client-share=1.5", "eventmq.router.per-client-share", "at most 1"},
         };
         for (String[] value : invalid) {
             runner.withPropertyValues(value[0]).run(context -> {

@@ -34,11 +34,13 @@ class EventMqClientAutoConfigurationTests {
     @Test
     void clientPropertiesReachTheClient() {
         runner.withPropertyValues("eventmq.client.address=tcp://127.0.0.1:5555", "eventmq.client.request-timeout=7s",
-                "eventmq.client.max-awaiting-results=12", "eventmq.socket.send-high-water-mark=33").run(context -> {
+                "eventmq.client.max-awaiting-results=12", "eventmq.socket.send-high-water-mark=33",
+                "eventmq.client.receipt-timeout=0s").run(context -> {
                     Client client = context.getBean(Client.class);
                     assertThat(client.settings().address()).isEqualTo("tcp://127.0.0.1:5555");
                     assertThat(client.settings().requestTimeout()).hasSeconds(7);
                     assertThat(client.settings().maxAwaitingResults()).isEqualTo(12);
+                    assertThat(client.settings().receiptTimeout()).isZero();
                     assertThat(client.settings().socketOptions().sendHighWaterMark()).isEqualTo(33);
                 });
     }

@@ -48,12 +48,15 @@ class EventMqRouterAutoConfigurationTests {
     void routerPropertiesReachTheRouter() {
         runner.withPropertyValues("eventmq.router.enabled=true", "eventmq.router.queue-high-water-mark=7",
                 "eventmq.router.pending-result-limit=9", "eventmq.router.pending-result-expiry=1m",
+                "eventmq.router.waiting-expiry=2m", "eventmq.router.per-client-share=0.25",
                 "eventmq.heartbeat.enabled=false", "eventmq.socket.linger=250ms").withPropertyValues(EPHEMERAL)
                 .run(context -> {
                     RouterSettings settings = context.getBean(Router.class).settings();
                     assertThat(settings.queueHighWaterMark()).isEqualTo(7);
                     assertThat(settings.pendingResultLimit()).isEqualTo(9);
                     assertThat(settings.pendingResultExpiry()).hasMinutes(1);
+                    assertThat(settings.waitingExpiry()).hasMinutes(2);
+                    assertThat(settings.perClientShare()).isEqualTo(0.25);
                     assertThat(settings.heartbeat().enabled()).isFalse();
                     assertThat(settings.socketOptions().linger()).hasMillis(250);
                 });
