@@ -22,7 +22,7 @@ class RouterStatusTest {
     void aSnapshotShowsWorkersWaitingInFlightAndDrops() throws Exception {
         try (RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
-                .withQueueHighWaterMark(2))) {
+                .withQueueHighWaterMark(2).withPerClientShare(1.0))) {
             RawDealer worker = fixture.worker("w1", "[[10, \"email\"]]", 1);
             RawDealer client = fixture.frontend("c1");
             client.sendMessage("REQUEST", "r1", "email", "", RouterFixture.JOB);
