@@ -7,10 +7,7 @@ import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.Executor;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.zeromq.ZContext;
@@ -20,6 +17,7 @@ import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.Message;
 import io.eventmq.transport.Mailbox;
+import io.eventmq.util.IoThreads;
 
 /**
  * Sends REQUEST, SCHEDULE and UNSCHEDULE to a router's frontend and receives the results our router forwards.
@@ -234,20 +232,8 @@ public final class Client implements AutoCloseable {
      * @return whether the client stopped within that time
      */
     public boolean stop() {
-        CompletableFuture<Void> stopped = stopAsync();
-        if (Thread.currentThread() == thread) {
-            return stopped.isDone();
-        }
-        try {
-            stopped.get(ClientLoop.DRAIN.plus(settings.socketOptions().linger()).plus(STOP_BOUND).toMillis(),
-                    TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return IoThreads.awaitStop(thread, stopAsync(),
+                ClientLoop.DRAIN.plus(settings.socketOptions().linger()).plus(STOP_BOUND));
     }
 
     /** {@link #stop()}; idempotent. */

@@ -4,12 +4,9 @@ import java.time.Duration;
 import java.time.InstantSource;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.zeromq.ZContext;
@@ -17,6 +14,7 @@ import org.zeromq.ZContext;
 import io.eventmq.heartbeat.HeartbeatMonitor;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Poller;
+import io.eventmq.util.IoThreads;
 
 /**
  * A service connected to an EventMQ router: a worker (job manager) or, with {@link ServiceType#SCHEDULER},
@@ -133,19 +131,8 @@ public final class WorkerService implements AutoCloseable {
      */
     public boolean stop() {
         CompletableFuture<Void> stopped = stopAsync();
-        if (Thread.currentThread() == ioThread) {
-            return stopped.isDone();
-        }
-        Duration bound = settings.gracePeriod().plus(settings.socket().linger()).plus(STOP_MARGIN);
-        try {
-            stopped.get(bound.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return IoThreads.awaitStop(ioThread, stopped,
+                settings.gracePeriod().plus(settings.socket().linger()).plus(STOP_MARGIN));
     }
 
     /** {@link #stop()}; idempotent. */

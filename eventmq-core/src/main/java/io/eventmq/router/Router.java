@@ -196,19 +196,7 @@ public final class Router implements AutoCloseable {
      * @return whether the router stopped within that time
      */
     public boolean stop() {
-        CompletableFuture<Void> stopped = stopAsync();
-        if (Thread.currentThread() == thread) {
-            return stopped.isDone();
-        }
-        try {
-            stopped.get(settings.socketOptions().linger().plus(WAIT).toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        return IoThreads.awaitStop(thread, stopAsync(), settings.socketOptions().linger().plus(WAIT));
     }
 
     /** {@link #stop()}; idempotent. */

@@ -5,7 +5,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
 import org.zeromq.ZContext;
 
 import io.eventmq.client.Client;
@@ -25,18 +24,11 @@ import tools.jackson.databind.json.JsonMapper;
 @ConditionalOnBooleanProperty(name = "eventmq.client.enabled", matchIfMissing = true)
 public final class EventMqClientAutoConfiguration {
 
-    /** The reference's frontend on this host, used when no address is set and no router is embedded. */
-    static final String DEFAULT_ADDRESS = "tcp://127.0.0.1:47291";
-
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     Client eventMqClient(ZContext context, EventMqProperties properties, ObjectProvider<Router> router) {
         EventMqProperties.Client config = properties.getClient();
-        String address = config.getAddress();
-        if (!StringUtils.hasText(address)) {
-            Router embedded = router.getIfAvailable();
-            address = embedded == null ? DEFAULT_ADDRESS : embedded.endpoints().frontend();
-        }
+        String address = RouterAddress.FRONTEND.resolve(config.getAddress(), router);
         Client client = new Client(context, new ClientSettings(address, config.getRequestTimeout(),
                 properties.getSocket().toOptions(), config.getMaxAwaitingResults(), config.getReceiptTimeout()));
         client.start();

@@ -13,7 +13,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.StringUtils;
 import org.zeromq.ZContext;
 
 import io.eventmq.device.ServiceListener;
@@ -64,12 +63,7 @@ public final class EventMqSchedulerAutoConfiguration {
     Scheduler eventMqScheduler(ZContext context, EventMqProperties properties, ObjectProvider<Router> router,
                                ScheduleStore store) {
         EventMqProperties.Scheduler config = properties.getScheduler();
-        String address = config.getAddress();
-        if (!StringUtils.hasText(address)) {
-            Router embedded = router.getIfAvailable();
-            address = embedded == null ? EventMqClientAutoConfiguration.DEFAULT_ADDRESS
-                    : embedded.endpoints().frontend();
-        }
+        String address = RouterAddress.FRONTEND.resolve(config.getAddress(), router);
         ServiceSettings service = SchedulerSettings.DEFAULTS.service().withAddress(address)
                 .withHeartbeat(properties.getHeartbeat().toSettings())
                 .withSocket(properties.getSocket().toOptions());

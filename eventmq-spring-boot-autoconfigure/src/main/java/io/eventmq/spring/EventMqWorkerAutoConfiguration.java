@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.util.StringUtils;
 import org.zeromq.ZContext;
 
 import io.eventmq.client.Client;
@@ -38,19 +37,12 @@ import io.eventmq.transport.Poller;
 @ConditionalOnEmqpHandler
 public final class EventMqWorkerAutoConfiguration {
 
-    /** The reference's backend on this host, used when no address is set and no router is embedded. */
-    static final String DEFAULT_ADDRESS = "tcp://127.0.0.1:47290";
-
     @Bean
     @ConditionalOnMissingBean
     ServiceSettings eventMqWorkerSettings(EventMqProperties properties, ObjectProvider<Router> router,
                                           ConfigurableListableBeanFactory beanFactory) {
         EventMqProperties.Worker worker = properties.getWorker();
-        String address = worker.getAddress();
-        if (!StringUtils.hasText(address)) {
-            Router embedded = router.getIfAvailable();
-            address = embedded == null ? DEFAULT_ADDRESS : embedded.endpoints().backend();
-        }
+        String address = RouterAddress.BACKEND.resolve(worker.getAddress(), router);
         List<WeightedQueue> queues = worker.getQueues().isEmpty()
                 ? HandlerMethods.queues(HandlerMethods.declared(beanFactory)).stream()
                         .map(name -> new WeightedQueue(10, name)).toList()

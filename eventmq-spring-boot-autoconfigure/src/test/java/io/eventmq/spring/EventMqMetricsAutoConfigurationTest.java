@@ -39,9 +39,8 @@ class EventMqMetricsAutoConfigurationTest {
     void countsMessagesJobsAndRouterWorkWithAMeterRegistry() {
         runner.withBean(MeterRegistry.class, SimpleMeterRegistry::new).run(context -> {
             MeterRegistry registry = context.getBean(MeterRegistry.class);
-            await().atMost(WAIT).until(() -> registry.get("eventmq.router.workers").gauge().value() == 1);
-            assertThat(registry.get("eventmq.messages.received").tag("command", "ACK").counter().count())
-                    .isEqualTo(1);
+            await().atMost(WAIT).until(() -> registry.get("eventmq.router.workers").gauge().value() == 1
+                    && registry.get("eventmq.messages.received").tag("command", "ACK").counter().count() == 1);
             assertThat(registry.get("eventmq.messages.sent").tag("command", "INFORM").counter().count())
                     .isGreaterThanOrEqualTo(1);
             assertThat(registry.get("eventmq.jobs.slots").gauge().value()).isEqualTo(4);
