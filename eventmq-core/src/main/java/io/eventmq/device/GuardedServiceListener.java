@@ -1,7 +1,5 @@
 package io.eventmq.device;
 
-import java.time.Duration;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -82,9 +80,9 @@ final class GuardedServiceListener implements ServiceListener {
     }
 
     @Override
-    public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
+    public void jobFinished(JobReport job) {
         try {
-            listener.jobFinished(msgid, queue, duration, outcome);
+            listener.jobFinished(job);
         } catch (RuntimeException | Error e) {
             failed("jobFinished", e);
         }

@@ -25,11 +25,12 @@ final class JobRunner {
     JobResult run(String msgid, String queue, Headers headers, String payload) {
         long start = System.nanoTime();
         Job job = new Job(msgid, queue, headers, payload, referencePayload(payload));
+        String name = job.jobPayload() == null ? queue : job.jobPayload().path() + "." + job.jobPayload().callable();
         JobHandler handler = handlers.resolve(queue, job.jobPayload());
         if (handler == null) {
             String message = "no handler for " + describe(job);
             log.warn("REQUEST {} failed: {}", msgid, message);
-            return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start);
+            return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start, name);
         }
         Throwable failure = null;
         for (int attempt = 0; attempt <= headers.retryCount(); attempt++) {
@@ -41,33 +42,34 @@ final class JobRunner {
                 if (t instanceof InterruptedException || Thread.currentThread().isInterrupted()) {
                     Thread.currentThread().interrupt();
                     return failure(JobOutcome.INTERRUPTED, JobResult.INTERRUPTED, "job interrupted: " + text(t), headers,
-                            start);
+                            start, name);
                 }
                 log.debug("REQUEST {} attempt {} of {} failed", msgid, attempt + 1, headers.retryCount() + 1, t);
                 continue;
             }
-            return success(msgid, value, headers, start);
+            return success(msgid, value, headers, start, name);
         }
         log.warn("REQUEST {} failed: {}", msgid, text(failure));
-        return failure(JobOutcome.FAILED, failure.getClass().getSimpleName(), text(failure), headers, start);
+        return failure(JobOutcome.FAILED, failure.getClass().getSimpleName(), text(failure), headers, start, name);
     }
 
-    private static JobResult success(String msgid, Object value, Headers headers, long start) {
+    private static JobResult success(String msgid, Object value, Headers headers, long start, String name) {
         if (!headers.replyRequested()) {
-            return new JobResult(JobOutcome.SUCCEEDED, null, System.nanoTime() - start);
+            return new JobResult(JobOutcome.SUCCEEDED, null, System.nanoTime() - start, name, null);
         }
         try {
-            return new JobResult(JobOutcome.SUCCEEDED, ResultFrame.value(value), System.nanoTime() - start);
+            return new JobResult(JobOutcome.SUCCEEDED, ResultFrame.value(value), System.nanoTime() - start, name,
+                    null);
         } catch (RuntimeException e) {
             log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", msgid, text(e));
-            return failure(JobOutcome.FAILED, e.getClass().getSimpleName(), text(e), headers, start);
+            return failure(JobOutcome.FAILED, e.getClass().getSimpleName(), text(e), headers, start, name);
         }
     }
 
     private static JobResult failure(JobOutcome outcome, String type, String message, Headers headers,
-                                     long start) {
+                                     long start, String name) {
         String reply = headers.replyRequested() ? ResultFrame.failure(type, message) : null;
-        return new JobResult(outcome, reply, System.nanoTime() - start);
+        return new JobResult(outcome, reply, System.nanoTime() - start, name, type);
     }
 
     private static JobPayload referencePayload(String payload) {

@@ -1,7 +1,5 @@
 package io.eventmq.device;
 
-import java.time.Duration;
-
 import io.eventmq.protocol.Message;
 
 /**
@@ -43,6 +41,6 @@ public interface ServiceListener {
     }
 
     /** A job gave its slot back (or was abandoned at the end of the stop grace period). */
-    default void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
+    default void jobFinished(JobReport job) {
     }
 }

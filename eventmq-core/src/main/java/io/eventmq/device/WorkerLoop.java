@@ -316,7 +316,8 @@ final class WorkerLoop implements Runnable {
         if (job.answeredAs == null && result.reply() != null) {
             sendReply(result.reply(), job.msgid);
         }
-        finished(job, Duration.ofNanos(result.nanos()), outcome);
+        finished(job, Duration.ofNanos(result.nanos()), outcome, result.handler(),
+                job.answeredAs == null ? result.error() : JobResult.TIMEOUT);
         giveSlotBack();
     }
 
@@ -327,9 +328,9 @@ final class WorkerLoop implements Runnable {
         }
     }
 
-    private void finished(RunningJob job, Duration duration, JobOutcome outcome) {
+    private void finished(RunningJob job, Duration duration, JobOutcome outcome, String handler, String error) {
         (outcome == JobOutcome.SUCCEEDED ? jobsSucceeded : jobsFailed).incrementAndGet();
-        listener.jobFinished(job.msgid, job.queue, duration, outcome);
+        listener.jobFinished(new JobReport(job.msgid, job.queue, handler, duration, outcome, error));
     }
 
     private void onDisconnect() {
@@ -482,7 +483,8 @@ final class WorkerLoop implements Runnable {
                 sendReply(ResultFrame.failure(JobResult.INTERRUPTED, "the worker stopped before the job finished"),
                         job.msgid);
             }
-            finished(job, Duration.ofNanos(System.nanoTime() - job.startNanos), outcome);
+            finished(job, Duration.ofNanos(System.nanoTime() - job.startNanos), outcome, job.queue,
+                    job.answeredAs == null ? JobResult.INTERRUPTED : JobResult.TIMEOUT);
         }
         running.clear();
         runningJobs = 0;

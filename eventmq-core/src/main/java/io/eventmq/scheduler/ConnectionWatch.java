@@ -1,9 +1,8 @@
 package io.eventmq.scheduler;
 
-import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 
-import io.eventmq.device.JobOutcome;
+import io.eventmq.device.JobReport;
 import io.eventmq.device.ServiceListener;
 import io.eventmq.device.ServiceState;
 import io.eventmq.protocol.Message;
@@ -62,7 +61,7 @@ final class ConnectionWatch implements ServiceListener {
     }
 
     @Override
-    public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
-        listener.jobFinished(msgid, queue, duration, outcome);
+    public void jobFinished(JobReport job) {
+        listener.jobFinished(job);
     }
 }

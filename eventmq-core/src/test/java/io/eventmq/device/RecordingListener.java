@@ -1,6 +1,5 @@
 package io.eventmq.device;
 
-import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -9,15 +8,12 @@ import io.eventmq.protocol.Message;
 /** Records what a service reports, for tests to look at from their own thread. */
 final class RecordingListener implements ServiceListener {
 
-    record Finished(String msgid, Duration duration, JobOutcome outcome) {
-    }
-
     final List<ServiceState> states = new CopyOnWriteArrayList<>();
     final List<String> invalid = new CopyOnWriteArrayList<>();
     final List<Integer> misses = new CopyOnWriteArrayList<>();
     final List<String> reconnects = new CopyOnWriteArrayList<>();
     final List<String> started = new CopyOnWriteArrayList<>();
-    final List<Finished> finished = new CopyOnWriteArrayList<>();
+    final List<JobReport> finished = new CopyOnWriteArrayList<>();
     final List<Message> received = new CopyOnWriteArrayList<>();
     final List<Message> sent = new CopyOnWriteArrayList<>();
 
@@ -57,7 +53,7 @@ final class RecordingListener implements ServiceListener {
     }
 
     @Override
-    public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
-        finished.add(new Finished(msgid, duration, outcome));
+    public void jobFinished(JobReport job) {
+        finished.add(job);
     }
 }

@@ -75,6 +75,8 @@ class WorkerJobTest extends ScriptedRouterTest {
         router.expect(Command.READY);
         await().atMost(ScriptedRouter.WAIT).until(() -> listener.finished.size() == 1);
         assertThat(listener.finished.get(0).outcome()).isEqualTo(JobOutcome.TIMED_OUT);
+        assertThat(listener.finished.get(0).error()).isEqualTo("Timeout");
+        assertThat(listener.finished.get(0).handler()).isEqualTo("default");
         assertThat(listener.finished.get(0).duration()).as("ran until interrupted, not failed at once")
                 .isGreaterThan(Duration.ofMillis(500));
     }
@@ -134,7 +136,8 @@ class WorkerJobTest extends ScriptedRouterTest {
         assertThat(attempts.get()).isEqualTo(2);
         router.expect(Command.READY);
         await().atMost(ScriptedRouter.WAIT).until(() -> listener.finished.size() == 1);
-        assertThat(listener.finished.get(0).outcome()).isEqualTo(JobOutcome.FAILED);
+        assertThat(listener.finished.get(0)).extracting(JobReport::msgid, JobReport::outcome, JobReport::error)
+                .containsExactly("broken", JobOutcome.FAILED, "IllegalArgumentException");
     }
 
     @Test

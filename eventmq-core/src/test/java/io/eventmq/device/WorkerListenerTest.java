@@ -2,7 +2,6 @@ package io.eventmq.device;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.time.InstantSource;
 
 import org.junit.jupiter.api.Test;
@@ -37,7 +36,7 @@ class WorkerListenerTest extends ScriptedRouterTest {
             }
 
             @Override
-            public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
+            public void jobFinished(JobReport job) {
                 throw new IllegalStateException("listener bug");
             }
         };

@@ -76,7 +76,7 @@ class WorkerStopTest extends ScriptedRouterTest {
         assertThat(worker.status().jobsSucceeded()).isEqualTo(2);
 
         assertThat(worker.state()).isEqualTo(ServiceState.STOPPED);
-        assertThat(listener.finished).extracting(RecordingListener.Finished::outcome)
+        assertThat(listener.finished).extracting(JobReport::outcome)
                 .containsExactly(JobOutcome.SUCCEEDED, JobOutcome.SUCCEEDED);
         assertThat(listener.states).endsWith(ServiceState.STOPPING, ServiceState.STOPPED);
     }
@@ -98,7 +98,7 @@ class WorkerStopTest extends ScriptedRouterTest {
                 .isEqualTo("Interrupted");
         router.awaitDisconnect();
         assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("job thread interrupted").isTrue();
-        assertThat(listener.finished).extracting(RecordingListener.Finished::outcome)
+        assertThat(listener.finished).extracting(JobReport::outcome)
                 .containsExactly(JobOutcome.INTERRUPTED);
     }
 

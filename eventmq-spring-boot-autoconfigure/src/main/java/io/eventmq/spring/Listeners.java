@@ -1,9 +1,8 @@
 package io.eventmq.spring;
 
-import java.time.Duration;
 import java.util.List;
 
-import io.eventmq.device.JobOutcome;
+import io.eventmq.device.JobReport;
 import io.eventmq.device.ServiceListener;
 import io.eventmq.device.ServiceState;
 import io.eventmq.protocol.Message;
@@ -58,8 +57,8 @@ final class Listeners {
             }
 
             @Override
-            public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
-                all.forEach(listener -> listener.jobFinished(msgid, queue, duration, outcome));
+            public void jobFinished(JobReport job) {
+                all.forEach(listener -> listener.jobFinished(job));
             }
         };
     }

@@ -1,6 +1,5 @@
 package io.eventmq.spring;
 
-import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -8,6 +7,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.beans.factory.ObjectProvider;
 
 import io.eventmq.device.JobOutcome;
+import io.eventmq.device.JobReport;
 import io.eventmq.device.ServiceListener;
 import io.eventmq.device.WorkerService;
 import io.eventmq.protocol.Command;
@@ -19,7 +19,7 @@ import io.micrometer.core.instrument.Timer;
 
 /**
  * The worker's meters, fed by its listener calls on the I/O thread. Message counters are made up front, one per
- * command, so a message costs a map lookup and an increment; the handler timers are made once per queue. The
+ * command, so a message costs a map lookup and an increment; a handler timer is made once per set of tags. The
  * job gauges read {@link WorkerService#status()} when the registry asks.
  */
 final class WorkerMetrics implements ServiceListener {
@@ -30,7 +30,7 @@ final class WorkerMetrics implements ServiceListener {
     private final Counter invalid;
     private final Counter heartbeatMisses;
     private final Counter reconnects;
-    private final Map<String, Map<JobOutcome, Timer>> handlerTimers = new ConcurrentHashMap<>();
+    private final Map<HandlerTimer, Timer> handlerTimers = new ConcurrentHashMap<>();
 
     /** @param worker looked up when a gauge is read: the worker is built with this listener, after it */
     WorkerMetrics(MeterRegistry registry, ObjectProvider<WorkerService> worker) {
@@ -76,21 +76,24 @@ final class WorkerMetrics implements ServiceListener {
     }
 
     @Override
-    public void jobFinished(String msgid, String queue, Duration duration, JobOutcome outcome) {
-        Map<JobOutcome, Timer> timers = handlerTimers.get(queue);
-        if (timers == null) {
-            timers = handlerTimers.computeIfAbsent(queue, this::handlerTimers);
-        }
-        timers.get(outcome).record(duration);
+    public void jobFinished(JobReport job) {
+        String handler = job.outcome() == JobOutcome.NO_HANDLER ? "none" : job.handler();
+        HandlerTimer key = new HandlerTimer(job.queue(), handler, job.outcome(), job.error() == null ? "none"
+                : job.error());
+        handlerTimers.computeIfAbsent(key, this::register).record(job.duration());
     }
 
-    private Map<JobOutcome, Timer> handlerTimers(String queue) {
-        Map<JobOutcome, Timer> timers = new EnumMap<>(JobOutcome.class);
-        for (JobOutcome outcome : JobOutcome.values()) {
-            timers.put(outcome, Timer.builder("eventmq.handler").description("Jobs run by the worker")
-                    .tag("queue", queue).tag("outcome", outcome.name()).register(registry));
-        }
-        return timers;
+    /**
+     * The tags of one {@code eventmq.handler} timer, in the shape of Spring AMQP's listener timer. The handler
+     * tag is a registered handler's name ({@code none} when none matched), so a peer cannot grow it at will.
+     */
+    private record HandlerTimer(String queue, String handler, JobOutcome outcome, String exception) {
+    }
+
+    private Timer register(HandlerTimer key) {
+        return Timer.builder("eventmq.handler").description("Jobs run by the worker's handlers")
+                .tag("queue", key.queue()).tag("handler", key.handler()).tag("outcome", key.outcome().name())
+                .tag("exception", key.exception()).register(registry);
     }
 
     private static Map<Command, Counter> commandCounters(MeterRegistry registry, String name, String description) {

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
 
 import io.eventmq.device.JobOutcome;
+import io.eventmq.device.JobReport;
 import io.eventmq.device.WorkerService;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
@@ -47,17 +48,23 @@ class WorkerMetricsTest {
     }
 
     @Test
-    void timesJobsByQueueAndOutcome() {
-        metrics.jobFinished("m1", "email", Duration.ofMillis(30), JobOutcome.SUCCEEDED);
-        metrics.jobFinished("m2", "email", Duration.ofMillis(10), JobOutcome.SUCCEEDED);
-        metrics.jobFinished("m3", "email", Duration.ofMillis(5), JobOutcome.TIMED_OUT);
-        metrics.jobFinished("m4", "default", Duration.ofMillis(1), JobOutcome.FAILED);
+    void timesJobsByQueueHandlerOutcomeAndException() {
+        metrics.jobFinished(new JobReport("m1", "email", "email", Duration.ofMillis(30), JobOutcome.SUCCEEDED, null));
+        metrics.jobFinished(new JobReport("m2", "email", "email", Duration.ofMillis(10), JobOutcome.SUCCEEDED, null));
+        metrics.jobFinished(new JobReport("m3", "email", "email", Duration.ofMillis(5), JobOutcome.TIMED_OUT,
+                "Timeout"));
+        metrics.jobFinished(new JobReport("m4", "default", "jobs.echo", Duration.ofMillis(1), JobOutcome.FAILED,
+                "IllegalStateException"));
+        metrics.jobFinished(new JobReport("m5", "default", "jobs.nosuch", Duration.ofMillis(1),
+                JobOutcome.NO_HANDLER, "NoHandler"));
 
-        assertThat(registry.get("eventmq.handler").tag("queue", "email").tag("outcome", "SUCCEEDED").timer()
-                .totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
-        assertThat(registry.get("eventmq.handler").tag("queue", "email").tag("outcome", "TIMED_OUT").timer()
-                .count()).isEqualTo(1);
-        assertThat(registry.get("eventmq.handler").tag("queue", "default").tag("outcome", "FAILED").timer()
-                .count()).isEqualTo(1);
+        assertThat(registry.get("eventmq.handler").tag("queue", "email").tag("outcome", "SUCCEEDED")
+                .tag("exception", "none").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
+        assertThat(registry.get("eventmq.handler").tag("queue", "email").tag("outcome", "TIMED_OUT")
+                .tag("exception", "Timeout").timer().count()).isEqualTo(1);
+        assertThat(registry.get("eventmq.handler").tag("handler", "jobs.echo").tag("outcome", "FAILED")
+                .tag("exception", "IllegalStateException").timer().count()).isEqualTo(1);
+        assertThat(registry.get("eventmq.handler").tag("outcome", "NO_HANDLER").timer().getId().getTag("handler"))
+                .as("a name a peer made up is not a tag").isEqualTo("none");
     }
 }
