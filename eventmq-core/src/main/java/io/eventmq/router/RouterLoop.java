@@ -46,6 +46,8 @@ final class RouterLoop implements Runnable {
     private static final int BATCH = 256;
     /** At most one WARN line per {@link DropReason} in this time; the next one says how many were not logged. */
     private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    /** INFO lines of one kind of peer event (worker joins, removals, ...) per {@link #WARN_INTERVAL}. */
+    private static final int PEER_LINES = 5;
     /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
     private static final int TOLD_KBYE_LIMIT = 10_000;
     /** The error type of a stopping worker's refusal of a REQUEST it did not run (the device's JobResult). */
@@ -76,6 +78,8 @@ final class RouterLoop implements Runnable {
     private final Schedulers schedulers = new Schedulers();
     private final PendingRequests pending;
     private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
+    /** INFO lines of peers joining and leaving: a peer that INFORMs and leaves in a loop cannot flood the log. */
+    private final RateLimitedLog peerLog = new RateLimitedLog(log, WARN_INTERVAL, PEER_LINES);
     /**
      * Unknown workers told KBYE, oldest first: each is told once. The reference job manager ignores KBYE
      * and counts any message as a heartbeat, so a KBYE for each of its HEARTBEATs kept it alive forever.
@@ -371,8 +375,8 @@ final class RouterLoop implements Runnable {
                 takeBack(id, "it INFORMed again");
             }
             if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Worker {} joined, queues {}", LogText.identity(id),
-                        LogText.of(QueueList.encode(worker.announced)));
+                peerLog.info("worker joins", "Worker " + LogText.identity(id) + " joined, queues "
+                        + LogText.of(QueueList.encode(worker.announced)));
                 listener.peerJoined(PeerType.WORKER, id);
             } else {
                 workers.remove(worker);
@@ -380,7 +384,7 @@ final class RouterLoop implements Runnable {
         } else if (side == Side.FRONTEND && "scheduler".equals(type)) {
             Scheduler scheduler = schedulers.add(id, now());
             if (frontend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Scheduler {} joined", LogText.identity(id));
+                peerLog.info("scheduler joins", "Scheduler " + LogText.identity(id) + " joined");
                 listener.peerJoined(PeerType.SCHEDULER, id);
             } else {
                 schedulers.remove(scheduler);
@@ -600,6 +604,7 @@ final class RouterLoop implements Runnable {
         }
         expireWaiting(now);
         warnings.flush();
+        peerLog.flush();
         int expired = pending.expire(now - expiryMillis);
         if (expired > 0) {
             drops.addAndGet(DropReason.PENDING_EXPIRED.ordinal(), expired);
@@ -616,7 +621,7 @@ final class RouterLoop implements Runnable {
             leaving.add(worker.id);
             reason += "; its running jobs' REPLYs are still awaited";
         }
-        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
+        peerLog.info("worker removals", "Worker " + LogText.identity(worker.id) + " removed: " + reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
     }
 
@@ -650,7 +655,7 @@ final class RouterLoop implements Runnable {
 
     private void removeWorker(Worker worker, String reason) {
         workers.remove(worker);
-        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
+        peerLog.info("worker removals", "Worker " + LogText.identity(worker.id) + " removed: " + reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
         takeBack(worker.id, reason);
     }
@@ -680,8 +685,9 @@ final class RouterLoop implements Runnable {
             waitAtHead(toWait.get(i), workerId);
         }
         if (!lost.isEmpty()) {
-            log.info("Took back {} REQUESTs from worker {}: {} guaranteed dispatched again or waiting, {} abandoned",
-                    lost.size(), LogText.identity(workerId), guaranteed, lost.size() - guaranteed);
+            peerLog.info("take-backs", "Took back " + lost.size() + " REQUESTs from worker "
+                    + LogText.identity(workerId) + ": " + guaranteed + " guaranteed dispatched again or waiting, "
+                    + (lost.size() - guaranteed) + " abandoned");
         }
     }
 
@@ -733,7 +739,7 @@ final class RouterLoop implements Runnable {
 
     private void removeScheduler(Scheduler scheduler, String reason) {
         schedulers.remove(scheduler);
-        log.info("Scheduler {} removed: {}", LogText.identity(scheduler.id), reason);
+        peerLog.info("scheduler removals", "Scheduler " + LogText.identity(scheduler.id) + " removed: " + reason);
         listener.peerLeft(PeerType.SCHEDULER, scheduler.id, reason);
     }
 
