@@ -7,6 +7,7 @@ import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.ResultFrame;
+import io.eventmq.util.LogText;
 
 /**
  * Runs one job on the calling job thread: finds its handler, runs it (again, up to {@code retry-count}
@@ -28,7 +29,7 @@ final class JobRunner {
         JobHandler handler = handlers.resolve(queue, job.jobPayload());
         if (handler == null) {
             String message = "no handler for " + describe(job);
-            log.warn("REQUEST {} failed: {}", msgid, message);
+            log.warn("REQUEST {} failed: {}", LogText.of(msgid), LogText.of(message));
             return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start);
         }
         Throwable failure = null;
@@ -43,12 +44,12 @@ final class JobRunner {
                     return failure(JobOutcome.INTERRUPTED, JobResult.INTERRUPTED, "job interrupted: " + text(t), headers,
                             start);
                 }
-                log.debug("REQUEST {} attempt {} of {} failed", msgid, attempt + 1, headers.retryCount() + 1, t);
+                log.debug("REQUEST {} attempt {} of {} failed", LogText.of(msgid), attempt + 1, headers.retryCount() + 1, t);
                 continue;
             }
             return success(msgid, value, headers, start);
         }
-        log.warn("REQUEST {} failed: {}", msgid, text(failure));
+        log.warn("REQUEST {} failed: {}", LogText.of(msgid), LogText.of(text(failure)));
         return failure(JobOutcome.FAILED, failure.getClass().getSimpleName(), text(failure), headers, start);
     }
 
@@ -59,7 +60,8 @@ final class JobRunner {
         try {
             return new JobResult(JobOutcome.SUCCEEDED, ResultFrame.value(value), System.nanoTime() - start);
         } catch (RuntimeException e) {
-            log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", msgid, text(e));
+            log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", LogText.of(msgid),
+                    LogText.of(text(e)));
             return failure(JobOutcome.FAILED, e.getClass().getSimpleName(), text(e), headers, start);
         }
     }
