@@ -28,6 +28,7 @@ import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.protocol.WireJson;
 import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.FrameText;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.LogText;
@@ -357,7 +358,7 @@ final class RouterLoop implements Runnable {
     }
 
     private void answer(Message question, String json) {
-        if (!admin.send(question.sender(), Message.of(Command.REPLY, json))) {
+        if (!admin.send(question.sender(), Message.of(Command.REPLY, FrameText.encode(json)))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Answer to " + question.commandName() + " not sent: admin "
                     + LogText.identity(question.sender()) + " is gone");
         }
@@ -365,7 +366,7 @@ final class RouterLoop implements Runnable {
 
     private void inform(Side side, Message message) {
         String type = message.frame(1);
-        List<WeightedQueue> queues = QueueList.parse(message.frame(0));
+        List<WeightedQueue> queues = QueueList.parse(FrameText.decode(message.frame(0), "INFORM queues"));
         String id = message.sender();
         if (side == Side.BACKEND && "worker".equals(type)) {
             toldKbye.remove(id);
@@ -399,10 +400,11 @@ final class RouterLoop implements Runnable {
             throw new ProtocolException("REQUEST needs queue, headers and payload frames, has "
                     + request.body().size() + " body frames");
         }
-        NamedQueue queue = workers.route(request.body().get(0));
+        String queueName = FrameText.decode(request.body().get(0), "REQUEST queue");
+        NamedQueue queue = workers.route(queueName);
         long now = now();
         if (!dispatch(queue, request, now)) {
-            queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
+            queue = workers.route(queueName); // gone when dispatch removed its last worker
             Waiting waiting = Waiting.of(request, now);
             if (!queue.waiting.isFull() && queue.waitingFrom(request.sender()) >= perClientLimit) {
                 refuse(request, DropReason.CLIENT_SHARE_FULL, "its sender already has " + perClientLimit
@@ -518,7 +520,7 @@ final class RouterLoop implements Runnable {
     /** The {@code error.type} of a result frame, {@code null} when it has none or is not JSON. */
     private static String errorType(String result) {
         try {
-            JsonNode error = WireJson.read("result", result).path("error");
+            JsonNode error = WireJson.read("result", FrameText.decode(result, "result")).path("error");
             return error.isObject() ? error.path("type").asString(null) : null;
         } catch (ProtocolException e) {
             return null;
@@ -753,7 +755,8 @@ final class RouterLoop implements Runnable {
         warnings.warn(reason, LogText.of(command) + " " + LogText.of(msgid) + " from " + LogText.identity(sender)
                 + " refused: " + why);
         listener.refused(msgid, reason);
-        if (!frontend.send(sender, Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), msgid))) {
+        if (!frontend.send(sender, Message.of(Command.REPLY,
+                FrameText.encode(ResultFrame.refusal(reason.errorType(), why)), msgid))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(msgid) + " not sent: client "
                     + LogText.identity(sender) + " is gone or not reading");
         }

@@ -1,5 +1,7 @@
 package io.eventmq.testing;
 
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -35,13 +37,16 @@ public final class FuzzFrames {
     private final Map<String, Integer> accepted;
     private final List<String> commands;
     private final List<String> foreign;
+    private final boolean strictText;
 
     /**
      * @param accepted the commands the target accepts, each with the body frames it needs at least; every
      *                 other command in the protocol is certainly invalid there
      * @param avoided  commands never sent, as they would end the conversation (DISCONNECT, KBYE to a worker)
+     * @param strictText whether the target refuses a msgid or REQUEST queue that is not UTF-8, as a router does
      */
-    public FuzzFrames(long seed, Map<String, Integer> accepted, Set<String> avoided) {
+    public FuzzFrames(long seed, Map<String, Integer> accepted, Set<String> avoided, boolean strictText) {
+        this.strictText = strictText;
         this.random = new Random(seed);
         this.accepted = accepted;
         this.commands = accepted.keySet().stream().sorted().toList();
@@ -58,7 +63,7 @@ public final class FuzzFrames {
             case 3 -> new Fuzzed(message(unknownCommand(), randomBody(random.nextInt(4))), true);
             case 4 -> new Fuzzed(foreignCommand(), true);
             case 5 -> tooFewFrames();
-            default -> new Fuzzed(wellFormed(), false);
+            default -> wellFormed();
         };
     }
 
@@ -115,7 +120,7 @@ public final class FuzzFrames {
         return new Fuzzed(message(command, randomBody(random.nextInt(accepted.get(command)))), true);
     }
 
-    private List<byte[]> wellFormed() {
+    private Fuzzed wellFormed() {
         String command = command();
         int needed = accepted.get(command);
         List<byte[]> body = randomBody(needed + (random.nextInt(4) == 0 ? random.nextInt(3) : 0));
@@ -127,7 +132,9 @@ public final class FuzzFrames {
             body.set(0, utf8(random.nextBoolean() ? "default" : text(random.nextInt(20))));
             body.set(1, utf8(random.nextBoolean() ? "reply-requested" : "reply-requested,timeout:" + text(3)));
         }
-        return message(command, body);
+        List<byte[]> frames = message(command, body);
+        boolean notText = !isUtf8(frames.get(3)) || command.equals("REQUEST") && !isUtf8(body.get(0));
+        return new Fuzzed(frames, strictText && notText);
     }
 
     /** The queues frame of an INFORM: valid, valid-looking with garbage inside, or not JSON at all. */
@@ -195,6 +202,15 @@ public final class FuzzFrames {
             text.append(alphabet.charAt(random.nextInt(alphabet.length())));
         }
         return text.toString();
+    }
+
+    private static boolean isUtf8(byte[] frame) {
+        try {
+            StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(frame));
+            return true;
+        } catch (CharacterCodingException e) {
+            return false;
+        }
     }
 
     private static byte[] nonEmpty(byte[] frame) {
