@@ -35,7 +35,7 @@ class RouterOpaqueFramesTest {
         client.sendBytes(request);
 
         assertThat(worker.receiveBytes()).as("the REQUEST as the client sent it").containsExactly(request);
-        assertThat(fixture.heard("dispatched " + QUEUE + " worker-1 m-1")).isTrue();
+        await().atMost(WAIT).until(() -> fixture.heard("dispatched " + QUEUE + " worker-1 m-1"));
         byte[] result = new byte[OPAQUE.length + 2];
         result[0] = '{';
         System.arraycopy(OPAQUE, 0, result, 1, OPAQUE.length);
@@ -45,6 +45,14 @@ class RouterOpaqueFramesTest {
         List<byte[]> reply = client.receiveBytes();
         assertThat(reply.get(4)).as("the result as the worker sent it").isEqualTo(result);
         assertThat(reply.get(5)).isEqualTo(utf8("m-1"));
+    }
+
+    @Test
+    void theAdminJsonCarriesANonAsciiQueueNameAsUtf8() {
+        fixture.worker("worker-1", "[[10, \"" + QUEUE + "\"]]", 1);
+
+        assertThat(fixture.ask("ROUTER_SHOW_WORKERS").get("connected_workers").get("worker-1").toString())
+                .contains(QUEUE);
     }
 
     @Test
