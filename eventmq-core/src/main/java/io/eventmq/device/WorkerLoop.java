@@ -351,6 +351,7 @@ final class WorkerLoop implements Runnable {
         }
         long now = clock.millis();
         warnings.flush();
+        runner.flush();
         if (!byeSent) {
             if (heartbeat.checkMiss()) {
                 int misses = heartbeat.misses();

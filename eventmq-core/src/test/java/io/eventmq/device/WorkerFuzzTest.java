@@ -53,7 +53,7 @@ class WorkerFuzzTest extends ScriptedRouterTest {
     @Test
     void fuzzedMessagesAreCountedAndTheWorkerStillRunsJobs() {
         worker = new WorkerService(context, TestSettings.worker(router.endpoint(), 4)
-                .withHeartbeat(HeartbeatSettings.DISABLED), new Handlers().onAnyRequest(job -> "ok"),
+                .withHeartbeat(HeartbeatSettings.DISABLED), new Handlers().onRequest("default", job -> "ok"),
                 ServiceListener.NONE, InstantSource.system());
         worker.start();
         identity = router.acceptInform().sender();
