@@ -57,7 +57,8 @@ class WorkerFuzzTest extends ScriptedRouterTest {
                 ServiceListener.NONE, InstantSource.system());
         worker.start();
         identity = router.acceptInform().sender();
-        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED + 3, WORKER, Set.of("DISCONNECT", "KBYE", "KBAI"), false);
+        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED + 3,
+                FuzzFrames.Target.dealer(WORKER, Set.of("DISCONNECT", "KBYE", "KBAI")));
 
         int certain = 0;
         for (int i = 0; i < FuzzFrames.COUNT / 2; i++) {

@@ -65,7 +65,7 @@ class RouterFuzzTest {
     @Test
     void frontend() {
         connect(fixture.endpoints.frontend());
-        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED, FRONTEND, Set.of(), true);
+        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED, FuzzFrames.Target.router(FRONTEND, Set.of()));
         Predicate<List<byte[]>> receiptOfSentinel = frames -> last(frames).startsWith("sentinel-");
         fuzzTwice(fuzz, DropReason.INVALID_FRONTEND, sentinel -> send("", "eMQP/1.0", "REQUEST", sentinel,
                 "default", "", JOB), receiptOfSentinel);
@@ -75,7 +75,7 @@ class RouterFuzzTest {
     @Test
     void backend() {
         connect(fixture.endpoints.backend());
-        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED + 1, BACKEND, Set.of(), true);
+        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED + 1, FuzzFrames.Target.router(BACKEND, Set.of()));
         fuzzTwice(fuzz, DropReason.INVALID_BACKEND, sentinel -> send("", "eMQP/1.0", "INFORM", sentinel, "",
                 "worker"), frames -> last(frames).startsWith("sentinel-"));
         send("", "eMQP/1.0", "KBYE", "fuzzer-leaves");
@@ -85,7 +85,7 @@ class RouterFuzzTest {
     @Test
     void admin() {
         connect(fixture.endpoints.admin());
-        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED + 2, ADMIN, Set.of("DISCONNECT"), true);
+        FuzzFrames fuzz = new FuzzFrames(FuzzFrames.SEED + 2, FuzzFrames.Target.router(ADMIN, Set.of("DISCONNECT")));
         int invalid = 0;
         int questions = 0;
         for (int i = 0; i < FuzzFrames.COUNT; i++) {

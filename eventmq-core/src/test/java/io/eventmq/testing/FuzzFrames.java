@@ -26,11 +26,30 @@ public final class FuzzFrames {
     private static final List<String> ALL_COMMANDS = List.of("INFORM", "ACK", "READY", "REQUEST", "REPLY",
             "HEARTBEAT", "DISCONNECT", "KBYE", "KBAI", "SCHEDULE", "UNSCHEDULE", "PUBLISH", "STATUS", "HELLO",
             "ROUTER_SHOW_WORKERS", "ROUTER_SHOW_SCHEDULERS");
-    /** Frames a message may have: 64 as a DEALER receives it (a ROUTER counts the identity too). */
-    private static final int FRAME_CAP = 64;
-
     /** One fuzzed message. */
     public record Fuzzed(List<byte[]> frames, boolean certainlyInvalid) {
+    }
+
+    /**
+     * The socket fuzzed.
+     *
+     * @param accepted   the commands it accepts, each with the body frames it needs at least; every other command
+     *                   in the protocol is certainly invalid there
+     * @param avoided    commands never sent, as they would end the conversation (DISCONNECT, KBYE to a worker)
+     * @param strictText whether it refuses a msgid or REQUEST queue that is not UTF-8, as a router does
+     * @param frameCap   the most frames it takes as the sender writes them: 64, less the identity on a ROUTER
+     */
+    public record Target(Map<String, Integer> accepted, Set<String> avoided, boolean strictText, int frameCap) {
+
+        /** A router socket: strict text, 63 frames from a DEALER (64 with the identity it adds). */
+        public static Target router(Map<String, Integer> accepted, Set<String> avoided) {
+            return new Target(accepted, avoided, true, 63);
+        }
+
+        /** A worker's DEALER socket: 64 frames from the router. */
+        public static Target dealer(Map<String, Integer> accepted, Set<String> avoided) {
+            return new Target(accepted, avoided, false, 64);
+        }
     }
 
     private final Random random;
@@ -38,19 +57,16 @@ public final class FuzzFrames {
     private final List<String> commands;
     private final List<String> foreign;
     private final boolean strictText;
+    private final int frameCap;
 
-    /**
-     * @param accepted the commands the target accepts, each with the body frames it needs at least; every
-     *                 other command in the protocol is certainly invalid there
-     * @param avoided  commands never sent, as they would end the conversation (DISCONNECT, KBYE to a worker)
-     * @param strictText whether the target refuses a msgid or REQUEST queue that is not UTF-8, as a router does
-     */
-    public FuzzFrames(long seed, Map<String, Integer> accepted, Set<String> avoided, boolean strictText) {
-        this.strictText = strictText;
+    public FuzzFrames(long seed, Target target) {
         this.random = new Random(seed);
-        this.accepted = accepted;
+        this.accepted = target.accepted();
         this.commands = accepted.keySet().stream().sorted().toList();
-        this.foreign = ALL_COMMANDS.stream().filter(c -> !accepted.containsKey(c) && !avoided.contains(c)).toList();
+        this.foreign = ALL_COMMANDS.stream().filter(c -> !accepted.containsKey(c) && !target.avoided().contains(c))
+                .toList();
+        this.strictText = target.strictText();
+        this.frameCap = target.frameCap();
     }
 
     /** The next message: certainly invalid when {@code onlyInvalid}, else any kind. */
@@ -95,7 +111,7 @@ public final class FuzzFrames {
     }
 
     private List<byte[]> overTheCap() {
-        int count = FRAME_CAP - 4 + 1 + random.nextInt(random.nextBoolean() ? 3 : 200);
+        int count = frameCap - 4 + 1 + random.nextInt(random.nextBoolean() ? 3 : 200);
         List<byte[]> body = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             body.add(random.nextInt(count) == 0 ? bytes() : new byte[random.nextInt(3)]);
@@ -123,7 +139,11 @@ public final class FuzzFrames {
     private Fuzzed wellFormed() {
         String command = command();
         int needed = accepted.get(command);
-        List<byte[]> body = randomBody(needed + (random.nextInt(4) == 0 ? random.nextInt(3) : 0));
+        List<byte[]> body = randomBody(switch (random.nextInt(8)) {
+            case 0 -> needed + random.nextInt(3);
+            case 1 -> Math.max(needed, frameCap - 4 - random.nextInt(2));
+            default -> needed;
+        });
         if (command.equals("INFORM") && body.size() >= 2) {
             body.set(0, utf8(queues()));
             body.set(1, utf8(random.nextInt(4) == 0 ? text(6) : random.nextBoolean() ? "worker" : "scheduler"));
