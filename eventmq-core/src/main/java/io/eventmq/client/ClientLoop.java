@@ -281,7 +281,7 @@ final class ClientLoop implements Runnable {
                 throw new ProtocolException("result of " + requestMsgid + " is not {\"value\": ...}");
             }
         } catch (ProtocolException e) {
-            log.warn("Invalid result from the router: {}", e.getMessage());
+            log.warn("Invalid result from the router: {}", LogText.of(e.getMessage()));
             if (future != null) {
                 future.completeExceptionally(e);
             }
@@ -293,7 +293,7 @@ final class ClientLoop implements Runnable {
             if (future != null) {
                 future.completeExceptionally(failure);
             } else {
-                log.warn("{}", failure.getMessage());
+                log.warn("{}", LogText.of(failure.getMessage()));
             }
         } else if (future != null) {
             future.complete(WireJson.write(root.get("value")));

@@ -1,5 +1,7 @@
 package io.eventmq.device;
 
+import java.time.Duration;
+
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -7,6 +9,8 @@ import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.ResultFrame;
+import io.eventmq.util.LogText;
+import io.eventmq.util.RateLimitedLog;
 
 /**
  * Runs one job on the calling job thread: finds its handler, runs it (again, up to {@code retry-count}
@@ -17,6 +21,8 @@ final class JobRunner {
     private static final Logger log = LoggerFactory.getLogger(JobRunner.class);
 
     private final Handlers handlers;
+    /** REQUESTs no handler takes are the router's input, not the application's errors: one line per interval. */
+    private final RateLimitedLog noHandler = new RateLimitedLog(log, Duration.ofSeconds(10));
 
     JobRunner(Handlers handlers) {
         this.handlers = handlers;
@@ -29,7 +35,7 @@ final class JobRunner {
         JobHandler handler = handlers.resolve(queue, job.jobPayload());
         if (handler == null) {
             String message = "no handler for " + describe(job);
-            log.warn("REQUEST {} failed: {}", msgid, message);
+            warnNoHandler("REQUEST " + LogText.of(msgid) + " failed: " + LogText.of(message));
             return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start, name);
         }
         Throwable failure = null;
@@ -44,13 +50,27 @@ final class JobRunner {
                     return failure(JobOutcome.INTERRUPTED, JobResult.INTERRUPTED, "job interrupted: " + text(t), headers,
                             start, name);
                 }
-                log.debug("REQUEST {} attempt {} of {} failed", msgid, attempt + 1, headers.retryCount() + 1, t);
+                log.debug("REQUEST {} attempt {} of {} failed", LogText.of(msgid), attempt + 1, headers.retryCount() + 1, t);
                 continue;
             }
             return success(msgid, value, headers, start, name);
         }
-        log.warn("REQUEST {} failed: {}", msgid, text(failure));
+        log.warn("REQUEST {} failed: {}", LogText.of(msgid), LogText.of(text(failure)));
         return failure(JobOutcome.FAILED, failure.getClass().getSimpleName(), text(failure), headers, start, name);
+    }
+
+    /** Job threads share the log of REQUESTs without handler; it is for one thread at a time. */
+    private void warnNoHandler(String line) {
+        synchronized (noHandler) {
+            noHandler.warn(JobResult.NO_HANDLER, line);
+        }
+    }
+
+    /** Logs how many REQUESTs without handler were not logged, once the interval has passed. */
+    void flush() {
+        synchronized (noHandler) {
+            noHandler.flush();
+        }
     }
 
     private static JobResult success(String msgid, Object value, Headers headers, long start, String name) {
@@ -61,7 +81,8 @@ final class JobRunner {
             return new JobResult(JobOutcome.SUCCEEDED, ResultFrame.value(value), System.nanoTime() - start, name,
                     null);
         } catch (RuntimeException e) {
-            log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", msgid, text(e));
+            log.warn("REQUEST {} returned a value that cannot be written as JSON: {}", LogText.of(msgid),
+                    LogText.of(text(e)));
             return failure(JobOutcome.FAILED, e.getClass().getSimpleName(), text(e), headers, start, name);
         }
     }

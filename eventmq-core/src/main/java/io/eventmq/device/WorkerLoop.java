@@ -192,7 +192,8 @@ final class WorkerLoop implements Runnable {
             received++;
             heartbeat.received();
             if (log.isDebugEnabled()) {
-                log.debug("received {} {} {}", message.commandName(), message.msgid(), message.body());
+                log.debug("received {} {} {}", LogText.of(message.commandName()), LogText.of(message.msgid()),
+                        LogText.of(message.body().toString()));
             }
             dispatch(message);
         }
@@ -208,7 +209,7 @@ final class WorkerLoop implements Runnable {
         }
         listener.messageReceived(message);
         if (!acked && command != Command.ACK) {
-            log.debug("ignoring {} {} while waiting for the ACK", message.commandName(), message.msgid());
+            log.debug("ignoring {} {} while waiting for the ACK", message.commandName(), LogText.of(message.msgid()));
             return;
         }
         switch (command) {
@@ -239,7 +240,7 @@ final class WorkerLoop implements Runnable {
 
     private void onAck(Message message) {
         if (acked) {
-            log.debug("ignoring ACK {}: already acknowledged", message.msgid());
+            log.debug("ignoring ACK {}: already acknowledged", LogText.of(message.msgid()));
             return;
         }
         acked = true;
@@ -351,6 +352,7 @@ final class WorkerLoop implements Runnable {
         }
         long now = clock.millis();
         warnings.flush();
+        runner.flush();
         if (!byeSent) {
             if (heartbeat.checkMiss()) {
                 int misses = heartbeat.misses();
@@ -422,7 +424,7 @@ final class WorkerLoop implements Runnable {
         job.answeredAs = JobOutcome.TIMED_OUT;
         job.interrupt();
         String message = "job timed out after " + job.headers.timeoutSeconds() + " s";
-        log.warn("REQUEST {} {}: interrupted", job.msgid, message);
+        log.warn("REQUEST {} {}: interrupted", LogText.of(job.msgid), message);
         if (job.headers.replyRequested()) {
             sendReply(ResultFrame.failure(JobResult.TIMEOUT, message), job.msgid);
         }
@@ -535,11 +537,12 @@ final class WorkerLoop implements Runnable {
         heartbeat.sent();
         if (!socket.send(message)) {
             log.warn("could not queue {} {} for the router: its queue is full", message.commandName(),
-                    message.msgid());
+                    LogText.of(message.msgid()));
             return;
         }
         if (log.isDebugEnabled()) {
-            log.debug("sent {} {} {}", message.commandName(), message.msgid(), message.body());
+            log.debug("sent {} {} {}", message.commandName(), LogText.of(message.msgid()),
+                    LogText.of(message.body().toString()));
         }
         listener.messageSent(message);
     }

@@ -28,6 +28,7 @@ import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.protocol.WireJson;
 import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.FrameText;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.LogText;
@@ -46,6 +47,8 @@ final class RouterLoop implements Runnable {
     private static final int BATCH = 256;
     /** At most one WARN line per {@link DropReason} in this time; the next one says how many were not logged. */
     private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    /** INFO lines of one kind of peer event (worker joins, removals, ...) per {@link #WARN_INTERVAL}. */
+    private static final int PEER_LINES = 5;
     /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
     private static final int TOLD_KBYE_LIMIT = 10_000;
     /** The error type of a stopping worker's refusal of a REQUEST it did not run (the device's JobResult). */
@@ -76,6 +79,8 @@ final class RouterLoop implements Runnable {
     private final Schedulers schedulers = new Schedulers();
     private final PendingRequests pending;
     private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
+    /** INFO lines of peers joining and leaving: a peer that INFORMs and leaves in a loop cannot flood the log. */
+    private final RateLimitedLog peerLog = new RateLimitedLog(log, WARN_INTERVAL, PEER_LINES);
     /**
      * Unknown workers told KBYE, oldest first: each is told once. The reference job manager ignores KBYE
      * and counts any message as a heartbeat, so a KBYE for each of its HEARTBEATs kept it alive forever.
@@ -353,7 +358,7 @@ final class RouterLoop implements Runnable {
     }
 
     private void answer(Message question, String json) {
-        if (!admin.send(question.sender(), Message.of(Command.REPLY, json))) {
+        if (!admin.send(question.sender(), Message.of(Command.REPLY, FrameText.encode(json)))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Answer to " + question.commandName() + " not sent: admin "
                     + LogText.identity(question.sender()) + " is gone");
         }
@@ -361,7 +366,7 @@ final class RouterLoop implements Runnable {
 
     private void inform(Side side, Message message) {
         String type = message.frame(1);
-        List<WeightedQueue> queues = QueueList.parse(message.frame(0));
+        List<WeightedQueue> queues = QueueList.parse(FrameText.decode(message.frame(0), "INFORM queues"));
         String id = message.sender();
         if (side == Side.BACKEND && "worker".equals(type)) {
             toldKbye.remove(id);
@@ -371,8 +376,8 @@ final class RouterLoop implements Runnable {
                 takeBack(id, "it INFORMed again");
             }
             if (backend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Worker {} joined, queues {}", LogText.identity(id),
-                        LogText.of(QueueList.encode(worker.announced)));
+                peerLog.info("worker joins", "Worker " + LogText.identity(id) + " joined, queues "
+                        + LogText.of(QueueList.encode(worker.announced)));
                 listener.peerJoined(PeerType.WORKER, id);
             } else {
                 workers.remove(worker);
@@ -380,7 +385,7 @@ final class RouterLoop implements Runnable {
         } else if (side == Side.FRONTEND && "scheduler".equals(type)) {
             Scheduler scheduler = schedulers.add(id, now());
             if (frontend.send(id, Message.of(Command.ACK, message.msgid()))) {
-                log.info("Scheduler {} joined", LogText.identity(id));
+                peerLog.info("scheduler joins", "Scheduler " + LogText.identity(id) + " joined");
                 listener.peerJoined(PeerType.SCHEDULER, id);
             } else {
                 schedulers.remove(scheduler);
@@ -395,10 +400,11 @@ final class RouterLoop implements Runnable {
             throw new ProtocolException("REQUEST needs queue, headers and payload frames, has "
                     + request.body().size() + " body frames");
         }
-        NamedQueue queue = workers.route(request.body().get(0));
+        String queueName = FrameText.decode(request.body().get(0), "REQUEST queue");
+        NamedQueue queue = workers.route(queueName);
         long now = now();
         if (!dispatch(queue, request, now)) {
-            queue = workers.route(request.body().get(0)); // gone when dispatch removed its last worker
+            queue = workers.route(queueName); // gone when dispatch removed its last worker
             Waiting waiting = Waiting.of(request, now);
             if (!queue.waiting.isFull() && queue.waitingFrom(request.sender()) >= perClientLimit) {
                 refuse(request, DropReason.CLIENT_SHARE_FULL, "its sender already has " + perClientLimit
@@ -514,7 +520,7 @@ final class RouterLoop implements Runnable {
     /** The {@code error.type} of a result frame, {@code null} when it has none or is not JSON. */
     private static String errorType(String result) {
         try {
-            JsonNode error = WireJson.read("result", result).path("error");
+            JsonNode error = WireJson.read("result", FrameText.decode(result, "result")).path("error");
             return error.isObject() ? error.path("type").asString(null) : null;
         } catch (ProtocolException e) {
             return null;
@@ -600,6 +606,7 @@ final class RouterLoop implements Runnable {
         }
         expireWaiting(now);
         warnings.flush();
+        peerLog.flush();
         int expired = pending.expire(now - expiryMillis);
         if (expired > 0) {
             drops.addAndGet(DropReason.PENDING_EXPIRED.ordinal(), expired);
@@ -616,7 +623,7 @@ final class RouterLoop implements Runnable {
             leaving.add(worker.id);
             reason += "; its running jobs' REPLYs are still awaited";
         }
-        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
+        peerLog.info("worker removals", "Worker " + LogText.identity(worker.id) + " removed: " + reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
     }
 
@@ -650,7 +657,7 @@ final class RouterLoop implements Runnable {
 
     private void removeWorker(Worker worker, String reason) {
         workers.remove(worker);
-        log.info("Worker {} removed: {}", LogText.identity(worker.id), reason);
+        peerLog.info("worker removals", "Worker " + LogText.identity(worker.id) + " removed: " + reason);
         listener.peerLeft(PeerType.WORKER, worker.id, reason);
         takeBack(worker.id, reason);
     }
@@ -680,8 +687,9 @@ final class RouterLoop implements Runnable {
             waitAtHead(toWait.get(i), workerId);
         }
         if (!lost.isEmpty()) {
-            log.info("Took back {} REQUESTs from worker {}: {} guaranteed dispatched again or waiting, {} abandoned",
-                    lost.size(), LogText.identity(workerId), guaranteed, lost.size() - guaranteed);
+            peerLog.info("take-backs", "Took back " + lost.size() + " REQUESTs from worker "
+                    + LogText.identity(workerId) + ": " + guaranteed + " guaranteed dispatched again or waiting, "
+                    + (lost.size() - guaranteed) + " abandoned");
         }
     }
 
@@ -733,7 +741,7 @@ final class RouterLoop implements Runnable {
 
     private void removeScheduler(Scheduler scheduler, String reason) {
         schedulers.remove(scheduler);
-        log.info("Scheduler {} removed: {}", LogText.identity(scheduler.id), reason);
+        peerLog.info("scheduler removals", "Scheduler " + LogText.identity(scheduler.id) + " removed: " + reason);
         listener.peerLeft(PeerType.SCHEDULER, scheduler.id, reason);
     }
 
@@ -747,7 +755,8 @@ final class RouterLoop implements Runnable {
         warnings.warn(reason, LogText.of(command) + " " + LogText.of(msgid) + " from " + LogText.identity(sender)
                 + " refused: " + why);
         listener.refused(msgid, reason);
-        if (!frontend.send(sender, Message.of(Command.REPLY, ResultFrame.refusal(reason.errorType(), why), msgid))) {
+        if (!frontend.send(sender, Message.of(Command.REPLY,
+                FrameText.encode(ResultFrame.refusal(reason.errorType(), why)), msgid))) {
             drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(msgid) + " not sent: client "
                     + LogText.identity(sender) + " is gone or not reading");
         }

@@ -23,14 +23,15 @@ import zmq.ZError;
  * the recipient's identity on a ROUTER) and receives and decodes them. Not thread-safe: one thread, the
  * device's I/O thread, owns it. Sends never block: a message that cannot be queued is refused.
  * <p>
- * Frames are UTF-8 text, except the peer identity a ROUTER receives and addresses: that is opaque bytes
- * (ZeroMQ makes up a binary one for a peer that sets none), held as ISO-8859-1 text, one char per byte, so
- * that every identity received can be sent to. For the UUIDs peers use, both readings are the same.
+ * A DEALER reads and writes frames as UTF-8 text. A ROUTER reads and writes every frame as ISO-8859-1, one
+ * char per byte, so that what it forwards (payloads, results, any identity ZeroMQ made up) goes out
+ * byte-identical; it refuses a message whose command or msgid is not valid UTF-8, and converts with
+ * {@link FrameText} where it reads or writes text. For ASCII, both readings are the same.
  */
 public final class EmqpSocket implements AutoCloseable {
 
-    /** How a ROUTER reads and writes peer identities: one char per byte, any byte. */
-    private static final Charset IDENTITY = StandardCharsets.ISO_8859_1;
+    /** How a ROUTER reads and writes frames: one char per byte, any byte. */
+    private static final Charset OPAQUE = StandardCharsets.ISO_8859_1;
 
     private final ZContext context;
     private final SocketType type;
@@ -161,26 +162,26 @@ public final class EmqpSocket implements AutoCloseable {
     }
 
     private boolean sendFrames(String recipient, Message message) {
+        Charset charset = type == SocketType.ROUTER ? OPAQUE : StandardCharsets.UTF_8;
         try {
-            if (recipient != null && !socket.send(recipient.getBytes(IDENTITY),
-                    ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+            if (recipient != null && !socket.send(recipient.getBytes(OPAQUE), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return false;
             }
             if (!socket.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return false;
             }
             socket.send(Codec.VERSION, ZMQ.SNDMORE);
-            socket.send(message.commandName(), ZMQ.SNDMORE);
+            socket.send(message.commandName().getBytes(charset), ZMQ.SNDMORE);
             List<String> body = message.body();
             if (body.isEmpty()) {
-                return socket.send(message.msgid(), 0);
+                return socket.send(message.msgid().getBytes(charset), 0);
             }
-            socket.send(message.msgid(), ZMQ.SNDMORE);
+            socket.send(message.msgid().getBytes(charset), ZMQ.SNDMORE);
             int last = body.size() - 1;
             for (int i = 0; i < last; i++) {
-                socket.send(body.get(i), ZMQ.SNDMORE);
+                socket.send(body.get(i).getBytes(charset), ZMQ.SNDMORE);
             }
-            return socket.send(body.get(last), 0);
+            return socket.send(body.get(last).getBytes(charset), 0);
         } catch (ZMQException e) {
             if (e.getErrorCode() == ZError.EHOSTUNREACH) {
                 return false;
@@ -201,22 +202,34 @@ public final class EmqpSocket implements AutoCloseable {
             return null;
         }
         boolean router = type == SocketType.ROUTER;
-        frames.add(new String(frame, router ? IDENTITY : StandardCharsets.UTF_8));
+        Charset charset = router ? OPAQUE : StandardCharsets.UTF_8;
+        frames.add(new String(frame, charset));
         int count = 1;
         while (socket.hasReceiveMore()) {
             frame = socket.recv(0);
             if (++count <= MAX_FRAMES) {
-                frames.add(new String(frame, StandardCharsets.UTF_8));
+                frames.add(new String(frame, charset));
             }
         }
         try {
             if (count > MAX_FRAMES) {
                 throw new ProtocolException("message has " + count + " frames, at most " + MAX_FRAMES + " taken");
             }
-            return router ? Codec.decodeRouter(frames) : Codec.decodeDealer(frames);
+            return router ? requireText(Codec.decodeRouter(frames)) : Codec.decodeDealer(frames);
         } finally {
             forgetFrames();
         }
+    }
+
+    /** A message a ROUTER received, once its command and msgid are found to be UTF-8 text as the protocol says. */
+    private static Message requireText(Message message) {
+        if (!FrameText.isAscii(message.commandName())) {
+            FrameText.decode(message.commandName(), "command");
+        }
+        if (!FrameText.isAscii(message.msgid())) {
+            FrameText.decode(message.msgid(), "msgid");
+        }
+        return message;
     }
 
     /** Lets go of the last message's frames, and of a list a long message grew. */

@@ -8,6 +8,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import org.slf4j.LoggerFactory;
+
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.WireJson;
 import tools.jackson.databind.JsonNode;
@@ -66,6 +71,24 @@ class JobRunnerTest {
 
         assertThat(result.outcome()).isEqualTo(JobOutcome.FAILED);
         assertThat(error(result).get("message").stringValue()).contains("Unwritable");
+    }
+
+    @Test
+    void aFailureLineCannotBeForgedByTheMsgidOrTheError() {
+        Logger logger = (Logger) LoggerFactory.getLogger(JobRunner.class);
+        ListAppender<ILoggingEvent> lines = new ListAppender<>();
+        lines.start();
+        logger.addAppender(lines);
+        try {
+            new JobRunner(new Handlers().onAnyRequest(job -> {
+                throw new IllegalStateException(job.payload());
+            })).run("m\nERROR forged", "default", REPLY, "bad\r\nERROR forged too");
+        } finally {
+            logger.detachAppender(lines);
+        }
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).isNotEmpty()
+                .allSatisfy(line -> assertThat(line).doesNotContain("\n", "\r").contains("\\n"));
     }
 
     @Test

@@ -120,6 +120,41 @@ final class ScriptedRouter implements AutoCloseable {
         }
     }
 
+    /**
+     * Sends {@code frames}, any bytes, to {@code identity}; while the worker's queue is full, reads what it sent.
+     * @return the messages read meanwhile, as bytes, identity first
+     */
+    List<List<byte[]>> offerBytes(String identity, List<byte[]> frames) {
+        List<List<byte[]>> read = new ArrayList<>();
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (!socket.send(identity, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+            assertThat(System.nanoTime()).as("the worker reads within %s", WAIT).isLessThan(deadline);
+            List<byte[]> message = RawFrames.receiveBytes(socket, Duration.ofMillis(10));
+            if (message != null) {
+                read.add(message);
+            }
+        }
+        for (int i = 0; i < frames.size(); i++) {
+            socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
+        }
+        return read;
+    }
+
+    /** The messages the worker has sent that are waiting now, as bytes, identity first; nothing waits. */
+    List<List<byte[]>> drainBytes() {
+        List<List<byte[]>> read = new ArrayList<>();
+        byte[] frame;
+        while ((frame = socket.recv(ZMQ.DONTWAIT)) != null) {
+            List<byte[]> message = new ArrayList<>();
+            message.add(frame);
+            while (socket.hasReceiveMore()) {
+                message.add(socket.recv(0));
+            }
+            read.add(message);
+        }
+        return read;
+    }
+
     /** Waits until a worker's connection closes. */
     void awaitDisconnect() {
         monitor.setReceiveTimeOut((int) WAIT.toMillis());

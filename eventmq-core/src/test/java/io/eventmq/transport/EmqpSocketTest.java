@@ -79,9 +79,12 @@ class EmqpSocketTest {
 
         dealer.send(odd);
         Message received = receive(router);
-        assertThat(received).isEqualTo(odd.from(dealer.identity()));
+        assertThat(received).as("a ROUTER holds the UTF-8 bytes, one char each").isEqualTo(Message.withId(
+                Command.REQUEST, FrameText.encode("m-\u00e9"), "", FrameText.encode("\u00e9t\u00e9 \ud83d\ude00"), "")
+                .from(dealer.identity()));
+        assertThat(FrameText.decode(received.body().get(1), "body")).isEqualTo("\u00e9t\u00e9 \ud83d\ude00");
 
-        router.send(received.sender(), odd);
+        router.send(received.sender(), received);
         assertThat(receive(dealer)).isEqualTo(odd);
     }
 
@@ -333,15 +336,44 @@ class EmqpSocketTest {
     }
 
     @Test
-    void invalidUtf8DoesNotBreakReceiving() {
+    void aRouterRefusesAMsgidThatIsNotUtf8AndReadsOn() {
         ZMQ.Socket raw = context.createSocket(SocketType.DEALER);
         raw.connect(endpoint);
         raw.sendMore("");
         raw.sendMore("eMQP/1.0");
         raw.sendMore("READY");
         raw.send(new byte[] {(byte) 0xFF, (byte) 0xFE}, 0);
+        raw.sendMore("");
+        raw.sendMore("eMQP/1.0");
+        raw.sendMore("READY");
+        raw.send("r-1");
 
-        assertThat(receive(router).msgid()).isEqualTo("\ufffd\ufffd");
+        awaitReadable(router);
+        assertThat(catchThrowable(router::receive)).isInstanceOf(ProtocolException.class)
+                .hasMessageContaining("msgid is not valid UTF-8");
+        assertThat(receive(router).msgid()).isEqualTo("r-1");
+    }
+
+    @Test
+    void aRouterForwardsBodyFramesThatAreNotUtf8ByteIdentical() {
+        byte[] opaque = {(byte) 0xFF, (byte) 0xFE, 0, (byte) 0xC3, 'x'};
+        ZMQ.Socket raw = context.createSocket(SocketType.DEALER);
+        raw.setIdentity("raw".getBytes(StandardCharsets.UTF_8));
+        raw.connect(endpoint);
+        raw.sendMore("");
+        raw.sendMore("eMQP/1.0");
+        raw.sendMore("REQUEST");
+        raw.sendMore("m-1");
+        raw.send(opaque, 0);
+
+        Message received = receive(router);
+        router.send(received.sender(), received);
+
+        raw.setReceiveTimeOut((int) WITHIN.toMillis());
+        for (String expected : List.of("", "eMQP/1.0", "REQUEST", "m-1")) {
+            assertThat(raw.recvStr()).isEqualTo(expected);
+        }
+        assertThat(raw.recv()).isEqualTo(opaque);
     }
 
     @Test

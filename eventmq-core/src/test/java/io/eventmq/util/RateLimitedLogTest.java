@@ -9,6 +9,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
@@ -54,5 +55,20 @@ class RateLimitedLogTest {
 
         assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("a 0",
                 "1 more A not logged in the last 11 s");
+    }
+
+    @Test
+    void aBurstOfInfoLinesPerIntervalAtInfoLevel() {
+        RateLimitedLog bursts = new RateLimitedLog(logger, Duration.ofSeconds(10), 3, nanos::get);
+        for (int i = 0; i < 100; i++) {
+            bursts.info("joins", "joined " + i);
+        }
+        nanos.set(Duration.ofSeconds(10).toNanos());
+        bursts.flush();
+        bursts.info("joins", "joined late");
+
+        assertThat(lines.list).extracting(ILoggingEvent::getFormattedMessage).containsExactly("joined 0",
+                "joined 1", "joined 2", "97 more joins not logged in the last 10 s", "joined late");
+        assertThat(lines.list).extracting(ILoggingEvent::getLevel).containsOnly(Level.INFO);
     }
 }
