@@ -158,7 +158,7 @@ class CurveTest {
         return started;
     }
 
-    /** The client's REQUEST fails for want of a router, the worker never sees it, the refusal is counted and logged once. */
+    /** The client's REQUEST fails for want of a router, the worker never sees it; counted, and logged once. */
     private void assertRefused(String why) {
         assertThat(client.request("default", Headers.NONE, "intruder")).failsWithin(PATIENCE)
                 .withThrowableOfType(ExecutionException.class).havingCause().isInstanceOf(RouterLostException.class);

@@ -38,7 +38,7 @@ public final class EventMqClientAutoConfiguration {
             address = embedded == null ? DEFAULT_ADDRESS : embedded.endpoints().frontend();
         }
         Client client = new Client(context, new ClientSettings(address, config.getRequestTimeout(),
-                properties.getSocket().toOptions(), config.getMaxAwaitingResults(), config.getReceiptTimeout()));
+                properties.peerSocketOptions(), config.getMaxAwaitingResults(), config.getReceiptTimeout()));
         client.start();
         return client;
     }
