@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Queue;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -144,13 +145,57 @@ class CurveTest {
     }
 
     @Test
+    void aWorkerWhoseKeyIsNotOnTheAllowListNeverJoins() {
+        WorkerService stranger = new WorkerService(peerContext, ServiceSettings.DEFAULTS
+                .withAddress(endpoints.backend())
+                .withReconnectTimeout(Duration.ofMillis(500))
+                .withSocket(SocketOptions.DEFAULTS.withCurve(new Curve.Client(strangerKeys, routerKeys.publicKey()))),
+                new Handlers().onAnyRequest(job -> "stranger"));
+        stranger.start();
+        try {
+            await().atMost(PATIENCE).until(() -> router.drops(DropReason.PEER_REFUSED) > 0);
+            await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
+                    .until(() -> router.status().workers().size() == 1);
+            assertThat(router.status().workers()).singleElement()
+                    .satisfies(joined -> assertThat(joined.id()).isEqualTo(worker.identity()));
+        } finally {
+            stranger.stop();
+        }
+    }
+
+    @Test
+    void allowAnyLetsInEveryClientThatKnowsTheRoutersKeyButNoPlaintextOne() {
+        try (ZContext openContext = new ZContext(); Router open = new Router(openContext, RouterSettings.DEFAULTS
+                .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
+                .withSocketOptions(SocketOptions.DEFAULTS.withCurve(Curve.Server.allowAny(routerKeys))))) {
+            String frontend = open.start().frontend();
+            try (Client anyone = client(frontend, SocketOptions.DEFAULTS
+                    .withCurve(new Curve.Client(strangerKeys, routerKeys.publicKey())));
+                 Client plaintext = client(frontend, SocketOptions.DEFAULTS)) {
+                anyone.request("default", Headers.NONE, "anyone");
+                CompletableFuture<String> refused = plaintext.request("default", Headers.NONE, "plaintext");
+
+                await().atMost(PATIENCE).until(() -> open.status().waiting().getOrDefault("default", 0) == 1);
+                assertThat(refused).failsWithin(PATIENCE).withThrowableOfType(ExecutionException.class)
+                        .havingCause().isInstanceOf(RouterLostException.class);
+                assertThat(open.status().waiting()).as("only the CURVE client's REQUEST").containsEntry("default", 1);
+                assertThat(open.drops(DropReason.PEER_REFUSED)).isPositive();
+            }
+        }
+    }
+
+    @Test
     void aKeyPairShowsNoSecretAsText() {
         assertThat(routerKeys.toString()).contains(routerKeys.publicKey()).doesNotContain(routerKeys.secretKey());
         assertThat(Curve.Server.allowAny(routerKeys).toString()).doesNotContain(routerKeys.secretKey());
     }
 
     private Client client(SocketOptions options) {
-        Client started = new Client(peerContext, ClientSettings.DEFAULTS.withAddress(endpoints.frontend())
+        return client(endpoints.frontend(), options);
+    }
+
+    private Client client(String frontend, SocketOptions options) {
+        Client started = new Client(peerContext, ClientSettings.DEFAULTS.withAddress(frontend)
                 .withRequestTimeout(Duration.ofSeconds(5))
                 .withReceiptTimeout(Duration.ofSeconds(5))
                 .withSocketOptions(options));
