@@ -1,9 +1,11 @@
 package io.eventmq.spring;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +17,7 @@ import org.springframework.validation.Validator;
 import io.eventmq.device.ServiceSettings;
 import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.CurveCertificates;
 import io.eventmq.transport.CurveKeys;
 import io.eventmq.transport.SocketOptions;
 
@@ -745,6 +748,12 @@ public class EventMqProperties implements Validator {
         /** The public keys (Z85) of the workers, schedulers and clients allowed to connect. Empty: set allow-any. */
         private List<String> allowedClientKeys = new ArrayList<>();
 
+        /**
+         * A directory of ZeroMQ certificate files whose public keys are allowed to connect too, read at startup.
+         * Unset: only allowed-client-keys.
+         */
+        private Path allowedClientsDirectory;
+
         public String getPublicKey() {
             return publicKey;
         }
@@ -777,6 +786,23 @@ public class EventMqProperties implements Validator {
             this.allowedClientKeys = allowedClientKeys;
         }
 
+        public Path getAllowedClientsDirectory() {
+            return allowedClientsDirectory;
+        }
+
+        public void setAllowedClientsDirectory(Path allowedClientsDirectory) {
+            this.allowedClientsDirectory = allowedClientsDirectory;
+        }
+
+        /** The listed keys and those of the certificates directory. */
+        private Set<String> allowedKeys() {
+            Set<String> keys = new LinkedHashSet<>(allowedClientKeys);
+            if (allowedClientsDirectory != null) {
+                keys.addAll(CurveCertificates.publicKeys(allowedClientsDirectory));
+            }
+            return keys;
+        }
+
         boolean isOn() {
             return publicKey != null || secretKey != null;
         }
@@ -788,7 +814,7 @@ public class EventMqProperties implements Validator {
             }
             CurveKeys keys = new CurveKeys(publicKey, secretKey);
             return allowAny ? io.eventmq.transport.Curve.Server.allowAny(keys)
-                    : io.eventmq.transport.Curve.Server.allowOnly(keys, Set.copyOf(allowedClientKeys));
+                    : io.eventmq.transport.Curve.Server.allowOnly(keys, allowedKeys());
         }
 
         void validate(Errors errors) {
@@ -801,12 +827,23 @@ public class EventMqProperties implements Validator {
                 Checks.curveKey(errors, "security.curve.router.allowed-client-keys[" + i + "]",
                         allowedClientKeys.get(i));
             }
-            if (allowAny && !allowedClientKeys.isEmpty()) {
+            if (allowAny && (!allowedClientKeys.isEmpty() || allowedClientsDirectory != null)) {
                 Checks.reject(errors, "security.curve.router.allow-any", true,
-                        "lets every client in: give no allowed-client-keys with it");
-            } else if (!allowAny && allowedClientKeys.isEmpty()) {
+                        "lets every client in: give no allowed-client-keys or allowed-clients-directory with it");
+                return;
+            }
+            Set<String> allowed = Set.of();
+            try {
+                allowed = allowedKeys();
+            } catch (IllegalArgumentException e) {
+                Checks.reject(errors, "security.curve.router.allowed-clients-directory", allowedClientsDirectory,
+                        e.getMessage());
+                return;
+            }
+            if (!allowAny && allowed.isEmpty()) {
                 Checks.reject(errors, "security.curve.router.allowed-client-keys", allowedClientKeys,
-                        "must list the public keys of the clients let in, or set allow-any=true");
+                        "must list the public keys of the clients let in (or allowed-clients-directory hold "
+                                + "their certificates), or set allow-any=true");
             }
         }
     }

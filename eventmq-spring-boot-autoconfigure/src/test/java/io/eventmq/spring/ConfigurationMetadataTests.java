@@ -21,7 +21,8 @@ class ConfigurationMetadataTests {
             "eventmq.worker.failover-address", "eventmq.worker.queues", "eventmq.scheduler.address",
             "eventmq.security.curve.router.public-key", "eventmq.security.curve.router.secret-key",
             "eventmq.security.curve.router.allowed-client-keys", "eventmq.security.curve.peer.public-key",
-            "eventmq.security.curve.peer.secret-key", "eventmq.security.curve.peer.server-key");
+            "eventmq.security.curve.peer.secret-key", "eventmq.security.curve.peer.server-key",
+            "eventmq.security.curve.router.allowed-clients-directory");
 
     @Test
     void everyPropertyIsDescribedAndHasItsDefault() throws Exception {

@@ -3,12 +3,15 @@ package io.eventmq.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.actuate.autoconfigure.context.properties.ConfigurationPropertiesReportEndpointAutoConfiguration;
 import org.springframework.boot.actuate.autoconfigure.env.EnvironmentEndpointAutoConfiguration;
@@ -17,6 +20,7 @@ import org.springframework.boot.actuate.env.EnvironmentEndpoint;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.zeromq.ZCert;
 
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
@@ -85,6 +89,19 @@ class CurveSecurityAutoConfigurationTests {
             assertThat(configprops).contains(router.publicKey())
                     .doesNotContain(router.secretKey()).doesNotContain(peer.secretKey());
         });
+    }
+
+    @Test
+    void theAllowListCanBeADirectoryOfCertificates(@TempDir Path certificates) throws Exception {
+        new ZCert(peer.publicKey(), peer.secretKey()).savePublic(certificates.resolve("peer.cert").toString());
+        runner.withPropertyValues("eventmq.security.curve.router.public-key=" + router.publicKey(),
+                "eventmq.security.curve.router.secret-key=" + router.secretKey(),
+                "eventmq.security.curve.router.allowed-clients-directory=" + certificates).run(context -> {
+                    Curve curve = context.getBean(Router.class).settings().socketOptions().curve();
+                    assertThat(curve).isEqualTo(Curve.Server.allowOnly(router, Set.of(peer.publicKey())));
+                });
+        fails("eventmq.security.curve.router.allowed-clients-directory=" + certificates.resolve("absent"),
+                "eventmq.security.curve.router.allowed-clients-directory");
     }
 
     @Test
