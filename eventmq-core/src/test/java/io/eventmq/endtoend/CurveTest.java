@@ -1,6 +1,7 @@
 package io.eventmq.endtoend;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
@@ -181,6 +182,15 @@ class CurveTest {
                 assertThat(open.status().waiting()).as("only the CURVE client's REQUEST").containsEntry("default", 1);
                 assertThat(open.drops(DropReason.PEER_REFUSED)).isPositive();
             }
+        }
+    }
+
+    @Test
+    void aSecondCurveRouterOnTheSameContextRefusesToStartRatherThanRunWithoutItsAllowList() {
+        try (Router second = new Router(routerContext, RouterSettings.DEFAULTS
+                .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
+                .withSocketOptions(SocketOptions.DEFAULTS.withCurve(Curve.Server.allowAny(strangerKeys))))) {
+            assertThatIllegalStateException().isThrownBy(second::start).withMessageContaining("ZAP address");
         }
     }
 
