@@ -51,9 +51,9 @@ public sealed interface Curve {
             return new Server(keys, false, clientKeys);
         }
 
-        /** Whether a client with this public key is let in. */
+        /** Whether a client with this public key (Z85; {@code null} for none) is let in. */
         public boolean allows(String clientKey) {
-            return allowAny || allowedClientKeys.contains(clientKey);
+            return allowAny || clientKey != null && allowedClientKeys.contains(clientKey);
         }
 
         @Override

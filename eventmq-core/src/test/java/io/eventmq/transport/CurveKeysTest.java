@@ -33,6 +33,7 @@ class CurveKeysTest {
         assertThat(Curve.Server.allowAny(keys).allows(client)).isTrue();
         assertThat(Curve.Server.allowOnly(keys, Set.of(client)).allows(client)).isTrue();
         assertThat(Curve.Server.allowOnly(keys, Set.of(client)).allows(keys.publicKey())).isFalse();
+        assertThat(Curve.Server.allowOnly(keys, Set.of(client)).allows(null)).isFalse();
         assertThatIllegalArgumentException().isThrownBy(() -> Curve.Server.allowOnly(keys, Set.of()))
                 .withMessageContaining("no client could connect");
         assertThatIllegalArgumentException().isThrownBy(() -> new Curve.Server(keys, true, Set.of(client)));
