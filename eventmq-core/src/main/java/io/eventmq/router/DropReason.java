@@ -52,7 +52,12 @@ public enum DropReason {
      * REQUEST refused: its sender already has its fair share of its queue's high-water mark waiting
      * ({@link RouterSettings#perClientShare()}). The client gets an error REPLY.
      */
-    CLIENT_SHARE_FULL;
+    CLIENT_SHARE_FULL,
+    /**
+     * A peer refused by the CURVE handshake of a router with {@code Curve.Server} options: without the router's
+     * public key, with a client key not on the allow-list, or in plaintext. Nothing it sent got through.
+     */
+    PEER_REFUSED;
 
     /**
      * The {@code type} of the error a refusal carries, written like the worker's error types, which are

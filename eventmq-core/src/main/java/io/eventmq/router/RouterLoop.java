@@ -1,5 +1,7 @@
 package io.eventmq.router;
 
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,8 +29,11 @@ import io.eventmq.protocol.QueueList;
 import io.eventmq.protocol.ResultFrame;
 import io.eventmq.protocol.WeightedQueue;
 import io.eventmq.protocol.WireJson;
+import io.eventmq.transport.Curve;
+import io.eventmq.transport.CurveAuthenticator;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.FrameText;
+import io.eventmq.transport.HandshakeMonitor;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.LogText;
@@ -111,6 +116,8 @@ final class RouterLoop implements Runnable {
     private EmqpSocket frontend;
     private EmqpSocket backend;
     private EmqpSocket admin;
+    private CurveAuthenticator authenticator;
+    private final List<HandshakeMonitor> handshakes = new ArrayList<>(3);
     private boolean running = true;
     private long dispatched;
     /** The {@link Waiting#bytes()} of the REQUESTs waiting in all queues. */
@@ -139,9 +146,18 @@ final class RouterLoop implements Runnable {
         Poller poller = null;
         Throwable failure = null;
         try {
+            if (settings.socketOptions().curve() instanceof Curve.Server server) {
+                authenticator = CurveAuthenticator.start(context, server,
+                        refusal -> mailbox.post(() -> drop(DropReason.PEER_REFUSED, refusal)));
+            }
             frontend = EmqpSocket.router(context, settings.socketOptions());
             backend = EmqpSocket.router(context, settings.socketOptions());
             admin = EmqpSocket.router(context, settings.socketOptions());
+            if (authenticator != null) {
+                for (EmqpSocket socket : List.of(frontend, backend, admin)) {
+                    handshakes.add(new HandshakeMonitor(context, socket));
+                }
+            }
             RouterEndpoints endpoints = new RouterEndpoints(frontend.bind(settings.frontendAddress()),
                     backend.bind(settings.backendAddress()), admin.bind(settings.adminAddress()));
             poller = new Poller();
@@ -149,8 +165,12 @@ final class RouterLoop implements Runnable {
             poller.register(frontend);
             poller.register(backend);
             poller.register(admin);
-            log.info("Router listening: clients and schedulers on {}, workers on {}, admin on {}",
-                    endpoints.frontend(), endpoints.backend(), endpoints.admin());
+            handshakes.forEach(poller::register);
+            log.info("Router listening: clients and schedulers on {}, workers on {}, admin on {}{}",
+                    endpoints.frontend(), endpoints.backend(), endpoints.admin(),
+                    authenticator == null ? "" : ", CURVE with public key "
+                            + settings.socketOptions().curve().keys().publicKey());
+            warnIfExposed(endpoints);
             bound.complete(endpoints);
             loop(poller);
         } catch (Throwable e) {
@@ -162,9 +182,13 @@ final class RouterLoop implements Runnable {
             if (poller != null) {
                 poller.close();
             }
+            handshakes.forEach(HandshakeMonitor::close);
             close(frontend);
             close(backend);
             close(admin);
+            if (authenticator != null) {
+                authenticator.close();
+            }
             onEnd.accept(failure);
         }
     }
@@ -172,6 +196,36 @@ final class RouterLoop implements Runnable {
     private static void close(EmqpSocket socket) {
         if (socket != null) {
             socket.close();
+        }
+    }
+
+    /** One WARN when a plaintext router listens where other hosts can reach it. */
+    private void warnIfExposed(RouterEndpoints endpoints) {
+        if (authenticator != null) {
+            return;
+        }
+        List<String> exposed = List.of(endpoints.frontend(), endpoints.backend(), endpoints.admin()).stream()
+                .filter(endpoint -> !loopback(endpoint)).toList();
+        if (!exposed.isEmpty()) {
+            log.warn("Router listens without CURVE on {}, beyond loopback: any host that reaches these ports can "
+                    + "join as a worker or submit jobs, and traffic is not encrypted (see eventmq.security.curve)",
+                    exposed);
+        }
+    }
+
+    /** Whether {@code endpoint} (as bound) is reachable from this host only: loopback TCP, inproc or ipc. */
+    static boolean loopback(String endpoint) {
+        if (!endpoint.startsWith("tcp://")) {
+            return true;
+        }
+        String host = endpoint.substring("tcp://".length(), endpoint.lastIndexOf(':'));
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        try {
+            return !host.equals("*") && InetAddress.getByName(host).isLoopbackAddress();
+        } catch (UnknownHostException e) {
+            return false;
         }
     }
 
@@ -187,6 +241,9 @@ final class RouterLoop implements Runnable {
             handled += read(frontend, Side.FRONTEND);
             handled += read(backend, Side.BACKEND);
             handled += read(admin, Side.ADMIN);
+            for (HandshakeMonitor monitor : handshakes) {
+                handled += monitor.drain(refusal -> drop(DropReason.PEER_REFUSED, refusal));
+            }
             long now = now();
             if (running && now >= nextTick) {
                 tick(now);

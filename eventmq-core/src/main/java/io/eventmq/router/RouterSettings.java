@@ -6,6 +6,7 @@ import java.util.Objects;
 
 import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.Curve;
 import io.eventmq.transport.SocketOptions;
 
 /**
@@ -20,7 +21,7 @@ import io.eventmq.transport.SocketOptions;
  * @param defaultQueues       the queues of a worker that INFORMs with an empty queue list
  * @param pendingResultExpiry how long a dispatched REQUEST's client is remembered for forwarding its result
  * @param pendingResultLimit  how many dispatched REQUESTs are remembered at most (the oldest go first)
- * @param socketOptions       options of the three ROUTER sockets
+ * @param socketOptions       options of the three ROUTER sockets; with a {@link Curve.Server}, CURVE on all three
  * @param queueByteLimit      bytes of REQUESTs one queue may buffer (msgid and body frames); beyond, refused
  * @param routerByteLimit     bytes of REQUESTs all queues together may buffer; beyond, refused
  * @param waitingExpiry       how long a REQUEST may wait for a worker; then it is refused with {@code Expired}
@@ -51,6 +52,9 @@ public record RouterSettings(String frontendAddress, String backendAddress, Stri
         Objects.requireNonNull(pendingResultExpiry, "pendingResultExpiry");
         Objects.requireNonNull(socketOptions, "socketOptions");
         Objects.requireNonNull(waitingExpiry, "waitingExpiry");
+        if (socketOptions.curve() != null && !(socketOptions.curve() instanceof Curve.Server)) {
+            throw new IllegalArgumentException("a router's CURVE options must be a Curve.Server");
+        }
         defaultQueues = List.copyOf(defaultQueues);
         if (defaultQueues.isEmpty()) {
             throw new IllegalArgumentException("defaultQueues must name at least one queue");

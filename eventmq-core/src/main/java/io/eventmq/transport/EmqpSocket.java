@@ -92,6 +92,9 @@ public final class EmqpSocket implements AutoCloseable {
         if (identity != null) {
             created.setIdentity(identity.getBytes(StandardCharsets.UTF_8));
         }
+        if (options.curve() != null) {
+            options.curve().apply(created);
+        }
         customizer.accept(created);
         return created;
     }

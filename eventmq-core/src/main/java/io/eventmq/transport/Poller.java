@@ -51,6 +51,11 @@ public final class Poller implements AutoCloseable {
         register(socket.zmqSocket());
     }
 
+    /** Lets {@code monitor}'s events wake this poller. */
+    public void register(HandshakeMonitor monitor) {
+        register(monitor.pipe());
+    }
+
     /** Lets {@code mailbox}'s posts wake this poller; it is readable while items wait in it. */
     public void register(Mailbox<?> mailbox) {
         if (!mailboxes.contains(mailbox)) {

@@ -15,15 +15,25 @@ import java.util.Objects;
  * @param reconnectInterval    pause before ZeroMQ reconnects a lost connection
  * @param handshakeInterval    how long a connection may take to finish the ZMTP handshake before ZeroMQ
  *                             drops and retries it (JeroMQ 0.6.0 sometimes never starts one)
+ * @param curve                CURVE encryption (a router's {@link Curve.Server}, a peer's {@link Curve.Client}),
+ *                             {@code null} for plaintext
  */
 public record SocketOptions(Duration linger, int sendHighWaterMark, int receiveHighWaterMark,
-                            long maxMessageSize, Duration reconnectInterval, Duration handshakeInterval) {
+                            long maxMessageSize, Duration reconnectInterval, Duration handshakeInterval,
+                            Curve curve) {
 
     private static final Duration LONGEST = Duration.ofMillis(Integer.MAX_VALUE);
 
     /** Linger 1 s, high-water marks 1000, messages up to 1 MiB, reconnect after 100 ms, handshake within 1 s. */
     public static final SocketOptions DEFAULTS = new SocketOptions(Duration.ofSeconds(1), 1000, 1000, 1 << 20,
-            Duration.ofMillis(100), Duration.ofSeconds(1));
+            Duration.ofMillis(100), Duration.ofSeconds(1), null);
+
+    /** Plaintext options, as before CURVE. */
+    public SocketOptions(Duration linger, int sendHighWaterMark, int receiveHighWaterMark, long maxMessageSize,
+                         Duration reconnectInterval, Duration handshakeInterval) {
+        this(linger, sendHighWaterMark, receiveHighWaterMark, maxMessageSize, reconnectInterval, handshakeInterval,
+                null);
+    }
 
     public SocketOptions {
         requireMillis("linger", linger);
@@ -49,25 +59,31 @@ public record SocketOptions(Duration linger, int sendHighWaterMark, int receiveH
 
     public SocketOptions withLinger(Duration value) {
         return new SocketOptions(value, sendHighWaterMark, receiveHighWaterMark, maxMessageSize,
-                reconnectInterval, handshakeInterval);
+                reconnectInterval, handshakeInterval, curve);
     }
 
     public SocketOptions withHighWaterMarks(int send, int receive) {
-        return new SocketOptions(linger, send, receive, maxMessageSize, reconnectInterval, handshakeInterval);
+        return new SocketOptions(linger, send, receive, maxMessageSize, reconnectInterval, handshakeInterval, curve);
     }
 
     public SocketOptions withMaxMessageSize(long value) {
         return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, value, reconnectInterval,
-                handshakeInterval);
+                handshakeInterval, curve);
     }
 
     public SocketOptions withReconnectInterval(Duration value) {
         return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, maxMessageSize, value,
-                handshakeInterval);
+                handshakeInterval, curve);
     }
 
     public SocketOptions withHandshakeInterval(Duration value) {
         return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, maxMessageSize,
-                reconnectInterval, value);
+                reconnectInterval, value, curve);
+    }
+
+    /** These options with CURVE encryption, or plaintext for {@code null}. */
+    public SocketOptions withCurve(Curve value) {
+        return new SocketOptions(linger, sendHighWaterMark, receiveHighWaterMark, maxMessageSize, reconnectInterval,
+                handshakeInterval, value);
     }
 }

@@ -5,6 +5,8 @@ import java.util.regex.Pattern;
 
 import org.springframework.validation.Errors;
 
+import io.eventmq.transport.CurveKeys;
+
 /** The checks {@link EventMqProperties} makes of its values, each rejecting the property it names. */
 final class Checks {
 
@@ -43,6 +45,25 @@ final class Checks {
         } else if (value.startsWith("tcp://") && !value.endsWith(":*")
                 && Integer.parseInt(value.substring(value.lastIndexOf(':') + 1)) > 65535) {
             reject(errors, property, value, "has a port above 65535");
+        }
+    }
+
+    /** A CURVE public key: 40 characters of Z85. */
+    static void curveKey(Errors errors, String property, String value) {
+        if (!CurveKeys.isKey(value)) {
+            reject(errors, property, value, value == null ? "must be set with the other CURVE keys"
+                    : "must be a CURVE key: 40 characters of Z85 text");
+        }
+    }
+
+    /**
+     * A CURVE secret key, checked as {@link #curveKey} but rejected without its value: Boot's failure report
+     * prints a rejected field's value, and a secret must not reach the log even when mistyped.
+     */
+    static void curveSecretKey(Errors errors, String property, String value) {
+        if (!CurveKeys.isKey(value)) {
+            errors.reject("eventmq.invalid", "eventmq." + property + (value == null
+                    ? " must be set with the other CURVE keys" : " must be a CURVE key: 40 characters of Z85 text"));
         }
     }
 

@@ -30,7 +30,7 @@ public final class EventMqClientAutoConfiguration {
         EventMqProperties.Client config = properties.getClient();
         String address = RouterAddress.FRONTEND.resolve(config.getAddress(), router);
         Client client = new Client(context, new ClientSettings(address, config.getRequestTimeout(),
-                properties.getSocket().toOptions(), config.getMaxAwaitingResults(), config.getReceiptTimeout()));
+                properties.peerSocketOptions(), config.getMaxAwaitingResults(), config.getReceiptTimeout()));
         client.start();
         return client;
     }

@@ -1,9 +1,11 @@
 package io.eventmq.spring;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -15,6 +17,8 @@ import org.springframework.validation.Validator;
 import io.eventmq.device.ServiceSettings;
 import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.CurveCertificates;
+import io.eventmq.transport.CurveKeys;
 import io.eventmq.transport.SocketOptions;
 
 /**
@@ -42,6 +46,8 @@ public class EventMqProperties implements Validator {
     private final Observation observation = new Observation();
 
     private final Scheduler scheduler = new Scheduler();
+
+    private final Security security = new Security();
 
     public boolean isEnabled() {
         return enabled;
@@ -79,6 +85,20 @@ public class EventMqProperties implements Validator {
         return scheduler;
     }
 
+    public Security getSecurity() {
+        return security;
+    }
+
+    /** The socket options of the embedded router: {@code eventmq.socket.*}, and CURVE when configured. */
+    SocketOptions routerSocketOptions() {
+        return socket.toOptions().withCurve(security.curve.router.toCurve());
+    }
+
+    /** The socket options of the worker, scheduler and client: {@code eventmq.socket.*}, and CURVE when configured. */
+    SocketOptions peerSocketOptions() {
+        return socket.toOptions().withCurve(security.curve.peer.toCurve());
+    }
+
     @Override
     public boolean supports(Class<?> type) {
         return EventMqProperties.class.isAssignableFrom(type);
@@ -93,6 +113,7 @@ public class EventMqProperties implements Validator {
         properties.client.validate(errors);
         properties.router.validate(errors);
         properties.scheduler.validate(errors);
+        properties.security.curve.validate(errors);
     }
 
     /** Heartbeats of the worker, the scheduler and the embedded router. */
@@ -672,6 +693,214 @@ public class EventMqProperties implements Validator {
         void validate(Errors errors) {
             Checks.endpoint(errors, "scheduler.address", address, false);
             Checks.atLeast(errors, "scheduler.max-schedules", maxSchedules, 1);
+        }
+    }
+
+    /** Security of the ZeroMQ connections. */
+    public static class Security {
+
+        private final CurveSecurity curve = new CurveSecurity();
+
+        public CurveSecurity getCurve() {
+            return curve;
+        }
+    }
+
+    /**
+     * CURVE encryption and authentication (CurveZMQ): the embedded router as CURVE server, this application's
+     * worker, scheduler and client as CURVE clients. A side is on when one of its keys is set.
+     */
+    public static class CurveSecurity {
+
+        private final CurveRouter router = new CurveRouter();
+
+        private final CurvePeer peer = new CurvePeer();
+
+        public CurveRouter getRouter() {
+            return router;
+        }
+
+        public CurvePeer getPeer() {
+            return peer;
+        }
+
+        void validate(Errors errors) {
+            router.validate(errors);
+            peer.validate(errors);
+        }
+    }
+
+    /** The embedded router's CURVE server side. */
+    public static class CurveRouter {
+
+        /**
+         * The router's public key, 40 characters of Z85, to give to every worker, scheduler and client. Unset, with
+         * secret-key: the router speaks plaintext.
+         */
+        private String publicKey;
+
+        /** The router's secret key, Z85, masked in the actuator's output, never logged. Unset: plaintext. */
+        private String secretKey;
+
+        /** Whether any client that knows the router's public key may connect: encryption without authentication. */
+        private boolean allowAny;
+
+        /** The public keys (Z85) of the workers, schedulers and clients allowed to connect. Empty: set allow-any. */
+        private List<String> allowedClientKeys = new ArrayList<>();
+
+        /**
+         * A directory of ZeroMQ certificate files whose public keys are allowed to connect too, read at startup.
+         * Unset: only allowed-client-keys.
+         */
+        private Path allowedClientsDirectory;
+
+        public String getPublicKey() {
+            return publicKey;
+        }
+
+        public void setPublicKey(String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public boolean isAllowAny() {
+            return allowAny;
+        }
+
+        public void setAllowAny(boolean allowAny) {
+            this.allowAny = allowAny;
+        }
+
+        public List<String> getAllowedClientKeys() {
+            return allowedClientKeys;
+        }
+
+        public void setAllowedClientKeys(List<String> allowedClientKeys) {
+            this.allowedClientKeys = allowedClientKeys;
+        }
+
+        public Path getAllowedClientsDirectory() {
+            return allowedClientsDirectory;
+        }
+
+        public void setAllowedClientsDirectory(Path allowedClientsDirectory) {
+            this.allowedClientsDirectory = allowedClientsDirectory;
+        }
+
+        /** The listed keys and those of the certificates directory. */
+        private Set<String> allowedKeys() {
+            Set<String> keys = new LinkedHashSet<>(allowedClientKeys);
+            if (allowedClientsDirectory != null) {
+                keys.addAll(CurveCertificates.publicKeys(allowedClientsDirectory));
+            }
+            return keys;
+        }
+
+        boolean isOn() {
+            return publicKey != null || secretKey != null;
+        }
+
+        /** The CURVE server options, {@code null} when off. */
+        io.eventmq.transport.Curve toCurve() {
+            if (!isOn()) {
+                return null;
+            }
+            CurveKeys keys = new CurveKeys(publicKey, secretKey);
+            return allowAny ? io.eventmq.transport.Curve.Server.allowAny(keys)
+                    : io.eventmq.transport.Curve.Server.allowOnly(keys, allowedKeys());
+        }
+
+        void validate(Errors errors) {
+            if (!isOn()) {
+                return;
+            }
+            Checks.curveKey(errors, "security.curve.router.public-key", publicKey);
+            Checks.curveSecretKey(errors, "security.curve.router.secret-key", secretKey);
+            for (int i = 0; i < allowedClientKeys.size(); i++) {
+                Checks.curveKey(errors, "security.curve.router.allowed-client-keys[" + i + "]",
+                        allowedClientKeys.get(i));
+            }
+            if (allowAny && (!allowedClientKeys.isEmpty() || allowedClientsDirectory != null)) {
+                Checks.reject(errors, "security.curve.router.allow-any", true,
+                        "lets every client in: give no allowed-client-keys or allowed-clients-directory with it");
+                return;
+            }
+            Set<String> allowed = Set.of();
+            try {
+                allowed = allowedKeys();
+            } catch (IllegalArgumentException e) {
+                Checks.reject(errors, "security.curve.router.allowed-clients-directory", allowedClientsDirectory,
+                        e.getMessage());
+                return;
+            }
+            if (!allowAny && allowed.isEmpty()) {
+                Checks.reject(errors, "security.curve.router.allowed-client-keys", allowedClientKeys,
+                        "must list the public keys of the clients let in (or allowed-clients-directory hold "
+                                + "their certificates), or set allow-any=true");
+            }
+        }
+    }
+
+    /** The CURVE client side of this application's worker, scheduler and client. */
+    public static class CurvePeer {
+
+        /** The public key (Z85) this application's worker, scheduler and client connect with. Unset: plaintext. */
+        private String publicKey;
+
+        /** The secret key (Z85) of that pair; masked in the actuator's output, never logged. Unset: plaintext. */
+        private String secretKey;
+
+        /** The router's public key (Z85), whose secret key only the true router holds. Unset: plaintext. */
+        private String serverKey;
+
+        public String getPublicKey() {
+            return publicKey;
+        }
+
+        public void setPublicKey(String publicKey) {
+            this.publicKey = publicKey;
+        }
+
+        public String getSecretKey() {
+            return secretKey;
+        }
+
+        public void setSecretKey(String secretKey) {
+            this.secretKey = secretKey;
+        }
+
+        public String getServerKey() {
+            return serverKey;
+        }
+
+        public void setServerKey(String serverKey) {
+            this.serverKey = serverKey;
+        }
+
+        boolean isOn() {
+            return publicKey != null || secretKey != null || serverKey != null;
+        }
+
+        /** The CURVE client options, {@code null} when off. */
+        io.eventmq.transport.Curve toCurve() {
+            return isOn() ? new io.eventmq.transport.Curve.Client(new CurveKeys(publicKey, secretKey), serverKey)
+                    : null;
+        }
+
+        void validate(Errors errors) {
+            if (!isOn()) {
+                return;
+            }
+            Checks.curveKey(errors, "security.curve.peer.public-key", publicKey);
+            Checks.curveSecretKey(errors, "security.curve.peer.secret-key", secretKey);
+            Checks.curveKey(errors, "security.curve.peer.server-key", serverKey);
         }
     }
 }

@@ -39,7 +39,7 @@ public final class EventMqRouterAutoConfiguration {
                 .withPendingResults(config.getPendingResultExpiry(), config.getPendingResultLimit())
                 .withWaitingExpiry(config.getWaitingExpiry())
                 .withPerClientShare(config.getPerClientShare())
-                .withSocketOptions(properties.getSocket().toOptions());
+                .withSocketOptions(properties.routerSocketOptions());
         Router router = new Router(context, settings, Listeners.router(listeners.orderedStream().toList()));
         RouterEndpoints endpoints;
         try {

@@ -66,7 +66,7 @@ public final class EventMqSchedulerAutoConfiguration {
         String address = RouterAddress.FRONTEND.resolve(config.getAddress(), router);
         ServiceSettings service = SchedulerSettings.DEFAULTS.service().withAddress(address)
                 .withHeartbeat(properties.getHeartbeat().toSettings())
-                .withSocket(properties.getSocket().toOptions());
+                .withSocket(properties.peerSocketOptions());
         SchedulerSettings settings = new SchedulerSettings(service, config.getZone(), config.getMaxSchedules());
         return new Scheduler(context, settings, store, InstantSource.system(), System::nanoTime,
                 ServiceListener.NONE);

@@ -49,7 +49,7 @@ public final class EventMqWorkerAutoConfiguration {
                 : worker.getQueues().stream().map(queue -> new WeightedQueue(queue.getWeight(), queue.getName()))
                         .toList();
         return worker.toSettings(address, queues, properties.getHeartbeat().toSettings(),
-                properties.getSocket().toOptions());
+                properties.peerSocketOptions());
     }
 
     @Bean(destroyMethod = "close")

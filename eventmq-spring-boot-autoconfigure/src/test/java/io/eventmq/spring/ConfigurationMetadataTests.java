@@ -18,7 +18,11 @@ class ConfigurationMetadataTests {
 
     /** Properties without a default value: their description says what they default to. */
     private static final Set<String> NO_DEFAULT = Set.of("eventmq.worker.address", "eventmq.client.address",
-            "eventmq.worker.failover-address", "eventmq.worker.queues", "eventmq.scheduler.address");
+            "eventmq.worker.failover-address", "eventmq.worker.queues", "eventmq.scheduler.address",
+            "eventmq.security.curve.router.public-key", "eventmq.security.curve.router.secret-key",
+            "eventmq.security.curve.router.allowed-client-keys", "eventmq.security.curve.peer.public-key",
+            "eventmq.security.curve.peer.secret-key", "eventmq.security.curve.peer.server-key",
+            "eventmq.security.curve.router.allowed-clients-directory");
 
     @Test
     void everyPropertyIsDescribedAndHasItsDefault() throws Exception {

@@ -1,0 +1,77 @@
+package io.eventmq.transport;
+
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import org.zeromq.SocketType;
+import org.zeromq.ZContext;
+import org.zeromq.ZEvent;
+import org.zeromq.ZMQ;
+
+/**
+ * Watches the connections a CURVE server socket accepts, through a ZeroMQ socket monitor, and tells of each peer
+ * refused before authentication. JeroMQ 0.6.0 reports a peer without the server's public key as
+ * {@code HANDSHAKE_FAILED_PROTOCOL}; a plaintext peer fails the ZMTP greeting, which it reports only as a
+ * disconnect without {@code HANDSHAKE_PROTOCOL} (greeting done), so a disconnect while an accepted connection has
+ * not greeted counts as one (approximate when a greeted peer leaves while another is mid-greeting). A ZAP denial
+ * raises no server-side event: {@link CurveAuthenticator} reports those. One thread only.
+ */
+public final class HandshakeMonitor implements AutoCloseable {
+
+    private static final AtomicInteger MONITORS = new AtomicInteger();
+    private static final int EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
+            | ZMQ.HANDSHAKE_FAILED_PROTOCOL;
+
+    private final ZMQ.Socket pipe;
+    private long accepted;
+    private long greeted;
+    private long notGreeted;
+
+    /** Starts watching {@code socket}; call before it binds. */
+    public HandshakeMonitor(ZContext context, EmqpSocket socket) {
+        String address = "inproc://eventmq-handshakes-" + MONITORS.incrementAndGet();
+        if (!socket.zmqSocket().monitor(address, EVENTS)) {
+            throw new IllegalStateException("cannot monitor a socket on " + address);
+        }
+        pipe = context.createSocket(SocketType.PAIR);
+        pipe.connect(address);
+    }
+
+    /**
+     * Reads the events waiting and hands {@code refused} a line saying why, for each peer refused.
+     *
+     * @return how many events were read
+     */
+    public int drain(Consumer<String> refused) {
+        int read = 0;
+        for (ZEvent event = ZEvent.recv(pipe, ZMQ.DONTWAIT); event != null; event = ZEvent.recv(pipe, ZMQ.DONTWAIT)) {
+            read++;
+            String address = event.getAddress();
+            switch (event.getEvent()) {
+                case ACCEPTED -> accepted++;
+                case HANDSHAKE_PROTOCOL -> greeted++;
+                case HANDSHAKE_FAILED_PROTOCOL -> refused.accept("a peer on " + address + " failed the CURVE "
+                        + "handshake (" + event.getValue() + "): it does not have the router's public key, or is "
+                        + "not a CURVE client");
+                case DISCONNECTED -> {
+                    if (accepted - greeted - notGreeted > 0) {
+                        notGreeted++;
+                        refused.accept("a peer on " + address + " left before the ZMTP greeting: a plaintext "
+                                + "peer (no CURVE), or not ZeroMQ");
+                    }
+                }
+                default -> { }
+            }
+        }
+        return read;
+    }
+
+    ZMQ.Socket pipe() {
+        return pipe;
+    }
+
+    @Override
+    public void close() {
+        pipe.close();
+    }
+}
