@@ -19,6 +19,7 @@ import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.Message;
+import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.Mailbox;
 
 /**
@@ -71,7 +72,9 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Starts the I/O thread and connects to {@code settings.address()}. Once only.
+     * Starts the I/O thread and connects to {@code settings.address()}. Once only. The I/O thread keeps the
+     * caller's scheduling policy, not the context's {@link IoScheduling}: it hands results to the callback
+     * executor, whose threads it may start, and a thread inherits the policy of the thread that starts it.
      *
      * @throws IllegalArgumentException when the address cannot be connected to (malformed)
      * @throws IllegalStateException    when already started or closed
@@ -83,8 +86,7 @@ public final class Client implements AutoCloseable {
                 throw new IllegalStateException("client already " + (closed ? "closed" : "started"));
             }
             connected = loop.connected();
-            thread = new Thread(loop, name + "-io");
-            thread.setDaemon(false);
+            thread = IoScheduling.DEFAULT.newThread(loop, name + "-io");
             thread.start();
         }
         join(connected);

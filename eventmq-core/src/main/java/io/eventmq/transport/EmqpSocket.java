@@ -43,6 +43,7 @@ public final class EmqpSocket implements AutoCloseable {
     private List<String> frames = new ArrayList<>(USUAL_FRAMES);
     private ZMQ.Socket socket;
     private String identity;
+    private IoScheduling ioScheduling;
 
     private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity,
                        Consumer<ZMQ.Socket> customizer) {
@@ -78,6 +79,7 @@ public final class EmqpSocket implements AutoCloseable {
     }
 
     private ZMQ.Socket create() {
+        ioScheduling = IoScheduling.adopt(context);
         ZMQ.Socket created = context.createSocket(type);
         created.setLinger(options.linger().toMillis());
         created.setSndHWM(options.sendHighWaterMark());
@@ -93,6 +95,11 @@ public final class EmqpSocket implements AutoCloseable {
         }
         customizer.accept(created);
         return created;
+    }
+
+    /** The scheduling of its context's I/O threads, which the device that owns the socket runs its own under. */
+    public IoScheduling ioScheduling() {
+        return ioScheduling;
     }
 
     /** This socket's identity: a UUID on a DEALER, {@code null} on a ROUTER. */

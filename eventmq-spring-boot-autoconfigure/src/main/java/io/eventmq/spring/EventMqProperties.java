@@ -14,6 +14,7 @@ import org.springframework.validation.Validator;
 import io.eventmq.device.ServiceSettings;
 import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.SocketOptions;
 
 /**
@@ -37,6 +38,8 @@ public class EventMqProperties implements Validator {
     private final Client client = new Client();
 
     private final Router router = new Router();
+
+    private final Io io = new Io();
 
     public boolean isEnabled() {
         return enabled;
@@ -64,6 +67,10 @@ public class EventMqProperties implements Validator {
 
     public Router getRouter() {
         return router;
+    }
+
+    public Io getIo() {
+        return io;
     }
 
     @Override
@@ -428,6 +435,25 @@ public class EventMqProperties implements Validator {
             Checks.endpoint(errors, "client.address", address, false);
             Checks.positive(errors, "client.request-timeout", requestTimeout);
             Checks.atLeast(errors, "client.max-awaiting-results", maxAwaitingResults, 1);
+        }
+    }
+
+    /** The threads that move EventMQ's messages: ZeroMQ's I/O threads and each device's I/O thread. */
+    public static class Io {
+
+        /**
+         * Their Linux scheduling policy: batch (SCHED_BATCH, which keeps JeroMQ 0.6.0's signaler race from
+         * stalling them; no privileges needed, nothing changes elsewhere than Linux) or default (left as started).
+         * Job threads and the application's threads are never changed.
+         */
+        private IoScheduling scheduling = IoScheduling.BATCH;
+
+        public IoScheduling getScheduling() {
+            return scheduling;
+        }
+
+        public void setScheduling(IoScheduling scheduling) {
+            this.scheduling = scheduling;
         }
     }
 
