@@ -56,8 +56,8 @@ public final class Client implements AutoCloseable {
     private boolean closed;
 
     /**
-     * A client whose futures complete on {@code callbacks}, never on its I/O thread. Nothing happens until
-     * {@link #start()}.
+     * A client whose futures complete on {@code callbacks}, or on the caller waiting in {@code get} or
+     * {@code join}, never on its I/O thread. Nothing happens until {@link #start()}.
      */
     public Client(ZContext context, ClientSettings settings, Executor callbacks) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -129,8 +129,10 @@ public final class Client implements AutoCloseable {
      * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
      * after {@link ClientSettings#requestTimeout()}, and with {@link IllegalStateException} when the message
      * could not be queued (router away too long), when too many results are awaited already, or when the
-     * client closed before the result. Completed on the callback executor, never on the I/O thread. A Python reference worker reports a failed job as
-     * {@code {"value": "<error text>"}}, which cannot be told from a text result: the future completes with it.
+     * client closed before the result. Completed by the caller blocked in its {@code get} or {@code join}, woken
+     * by the I/O thread directly, or else on the callback executor; never on the I/O thread. A Python reference
+     * worker reports a failed job as {@code {"value": "<error text>"}}, which cannot be told from a text result:
+     * the future completes with it.
      *
      * @throws IllegalStateException when the client is closed
      */
@@ -138,8 +140,8 @@ public final class Client implements AutoCloseable {
         String headersFrame = headers.equals(Headers.NONE) ? REPLY_REQUESTED
                 : headers.withReplyRequested(true).encode();
         Message message = Message.of(Command.REQUEST, queue, headersFrame, payload);
-        CompletableFuture<String> result = new CompletableFuture<>();
-        hand(new ClientLoop.Outgoing(message, result, true));
+        ResultFuture result = new ResultFuture();
+        hand(new ClientLoop.Outgoing(message, result));
         return result;
     }
 
@@ -194,7 +196,7 @@ public final class Client implements AutoCloseable {
     /** Hands {@code message} to the I/O thread and waits until it is queued on the socket. */
     private String queued(Message message) {
         CompletableFuture<String> queued = new CompletableFuture<>();
-        hand(new ClientLoop.Outgoing(message, queued, false));
+        hand(new ClientLoop.Outgoing(message, queued));
         return join(queued);
     }
 
