@@ -5,7 +5,6 @@ import org.slf4j.LoggerFactory;
 
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
-import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.ResultFrame;
 
 /**
@@ -24,8 +23,8 @@ final class JobRunner {
 
     JobResult run(String msgid, String queue, Headers headers, String payload) {
         long start = System.nanoTime();
-        Job job = new Job(msgid, queue, headers, payload, referencePayload(payload));
-        JobHandler handler = handlers.resolve(queue, job.jobPayload());
+        Job job = new Job(msgid, queue, headers, payload);
+        JobHandler handler = handlers.resolve(queue, handlers.routesByJob() ? job.jobPayload() : null);
         if (handler == null) {
             String message = "no handler for " + describe(job);
             log.warn("REQUEST {} failed: {}", msgid, message);
@@ -68,14 +67,6 @@ final class JobRunner {
                                      long start) {
         String reply = headers.replyRequested() ? ResultFrame.failure(type, message) : null;
         return new JobResult(outcome, reply, System.nanoTime() - start);
-    }
-
-    private static JobPayload referencePayload(String payload) {
-        try {
-            return JobPayload.parse(payload);
-        } catch (ProtocolException e) {
-            return null;
-        }
     }
 
     private static String describe(Job job) {
