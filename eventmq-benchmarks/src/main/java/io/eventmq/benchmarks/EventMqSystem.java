@@ -17,13 +17,15 @@ import io.eventmq.router.RouterEndpoints;
 import io.eventmq.router.RouterSettings;
 
 /**
- * EventMQ itself: our {@link Router}, {@link WorkerService}s with a no-op handler that returns its argument,
- * and our {@link Client}, sharing one ZeroMQ context with one I/O thread. Heartbeats stay at their defaults.
+ * EventMQ itself: our {@link Router}, {@link WorkerService}s with a no-op handler that returns the payload's args
+ * without reading the payload, as the baseline's worker does, and our {@link Client}, sharing one ZeroMQ context with one I/O thread. Heartbeats stay at their defaults.
  */
 final class EventMqSystem implements QueueSystem {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final String ANY_PORT = "tcp://127.0.0.1:*";
+    /** What every job returns: the REPLY's result is {@code {"value": [12345678901]}}, the baseline's. */
+    private static final List<Long> RESULT = List.of(12345678901L);
 
     private final int queueHighWaterMark;
 
@@ -52,7 +54,7 @@ final class EventMqSystem implements QueueSystem {
             for (int number = 0; number < workers; number++) {
                 WorkerService worker = new WorkerService(context, ServiceSettings.DEFAULTS
                         .withAddress(endpoints.backend())
-                        .withConcurrency(slotsPerWorker), new Handlers().onAnyRequest(job -> job.payload()));
+                        .withConcurrency(slotsPerWorker), new Handlers().onAnyRequest(job -> RESULT));
                 worker.start();
                 started.add(worker);
             }
