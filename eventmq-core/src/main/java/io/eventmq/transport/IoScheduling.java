@@ -12,12 +12,12 @@ import com.sun.jna.Native;
 import zmq.util.function.BiFunction;
 
 /**
- * The Linux scheduling policy of the I/O threads of a ZeroMQ context: ZeroMQ's own and each EventMQ device's.
- * {@link #BATCH}, the default, keeps a woken I/O thread from preempting the thread that woke it, which JeroMQ
- * 0.6.0's signaler race turns into stalls of a scheduler tick ({@code docs/jeromq-signaler-race.md}).
- * {@code -Deventmq.io.scheduling=default} leaves every thread as it was started. Job threads and the
- * application's threads are never changed; a thread started by an I/O thread inherits its policy, so devices
- * start theirs from the calling thread.
+ * The Linux scheduling policy of the I/O threads of a ZeroMQ context: ZeroMQ's own, the router's and the
+ * workers'. {@link #BATCH}, the default, keeps a woken I/O thread from preempting the thread that woke it,
+ * which JeroMQ 0.6.0's signaler race turns into stalls of a scheduler tick ({@code docs/jeromq-signaler-race.md}).
+ * {@code -Deventmq.io.scheduling=default} leaves every thread as it was started. Job threads, the client's I/O
+ * thread and the application's threads are never changed: a thread inherits the policy of the thread that
+ * starts it, so the devices start theirs from the calling thread.
  */
 public enum IoScheduling {
 

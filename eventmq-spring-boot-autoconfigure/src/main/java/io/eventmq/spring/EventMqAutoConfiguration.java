@@ -12,7 +12,7 @@ import org.zeromq.ZContext;
 
 /**
  * The ZeroMQ context that every EventMQ device of the application shares (one set of ZeroMQ I/O threads),
- * and the {@code eventmq.*} properties. Its I/O threads, and those of the devices on it, run under
+ * and the {@code eventmq.*} properties. Its I/O threads, and the router's and worker's on it, run under
  * {@code eventmq.io.scheduling}. The context is closed last, after the devices that use it. An error
  * that kills one of ZeroMQ's own threads (its sockets then go deaf) is logged at ERROR, not only printed.
  */

@@ -438,13 +438,14 @@ public class EventMqProperties implements Validator {
         }
     }
 
-    /** The threads that move EventMQ's messages: ZeroMQ's I/O threads and each device's I/O thread. */
+    /** The threads that move EventMQ's messages: ZeroMQ's I/O threads and the router's and worker's. */
     public static class Io {
 
         /**
-         * Their Linux scheduling policy: batch (SCHED_BATCH, which keeps JeroMQ 0.6.0's signaler race from
-         * stalling them; no privileges needed, nothing changes elsewhere than Linux) or default (left as started).
-         * Job threads and the application's threads are never changed.
+         * Linux scheduling policy of ZeroMQ's I/O threads and of the router's and worker's I/O threads: batch
+         * (SCHED_BATCH, which keeps JeroMQ 0.6.0's signaler race from stalling them; no privileges needed,
+         * nothing changes elsewhere than Linux) or default (left as started). Job threads, the client's I/O
+         * thread and the application's threads are never changed.
          */
         private IoScheduling scheduling = IoScheduling.BATCH;
 
