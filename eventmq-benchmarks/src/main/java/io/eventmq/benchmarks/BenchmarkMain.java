@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Runs every {@link Scenario} and the {@link MemoryBenchmark} for each registered {@link QueueSystem}, the
@@ -52,16 +54,30 @@ public final class BenchmarkMain {
         }
         progress.print(Report.scenarioHeader());
         List<ScenarioResult> scenarios = new ArrayList<>();
-        for (Scenario scenario : Scenario.standard()) {
+        Map<String, ThreadPolicies> policies = new LinkedHashMap<>();
+        for (Scenario scenario : settings.scenarios()) {
             ScenarioResult baseline = null;
             for (QueueSystem system : systems) {
-                ScenarioResult result = measure(system, scenario, settings);
+                ScenarioResult result = measure(system, scenario, settings,
+                        policies.computeIfAbsent(system.name(), name -> new ThreadPolicies()));
                 result = baseline == null ? result : result.relativeTo(baseline);
                 baseline = baseline == null ? result : baseline;
                 scenarios.add(result);
                 progress.print(Report.scenarioRow(result));
             }
         }
+        List<MemoryResult> memory = new ArrayList<>();
+        if (settings.memory()) {
+            memory = measureMemory(systems, settings, progress);
+        }
+        Map<String, String> threads = new LinkedHashMap<>();
+        policies.forEach((system, seen) -> threads.put(system, seen.summary()));
+        return new Report(startedAt, machine, settings.warmup().toMillis(), settings.measurement().toMillis(),
+                settings.maxJobs(), scenarios, memory, threads, Machine.loadAverage());
+    }
+
+    private static List<MemoryResult> measureMemory(List<QueueSystem> systems, Settings settings,
+                                                    PrintStream progress) throws InterruptedException {
         progress.println();
         progress.print(Report.memoryHeader());
         List<MemoryResult> memory = new ArrayList<>();
@@ -74,8 +90,7 @@ public final class BenchmarkMain {
             memory.add(result);
             progress.print(Report.memoryRow(result));
         }
-        return new Report(startedAt, machine, settings.warmup().toMillis(), settings.measurement().toMillis(),
-                settings.maxJobs(), scenarios, memory, Machine.loadAverage());
+        return memory;
     }
 
     /**
@@ -84,25 +99,27 @@ public final class BenchmarkMain {
      */
     private static void warmUp(QueueSystem system, Settings settings, PrintStream progress)
             throws InterruptedException {
-        for (Scenario scenario : Scenario.standard()) {
+        for (Scenario scenario : settings.scenarios()) {
             try (Deployment deployment = system.start(scenario.workers(), scenario.slotsPerWorker())) {
-                WindowDriver.run(deployment, scenario.window(), settings.warmup(), settings.maxJobs(),
-                        LatencySamples.none());
+                WindowDriver.run(deployment, scenario.window(), scenario.payload(), settings.warmup(),
+                        settings.maxJobs(), LatencySamples.none());
             } catch (RuntimeException e) {
                 progress.println(system.name() + ": warm-up " + scenario.label() + " failed: " + e);
             }
         }
     }
 
-    /** A fresh deployment: warm-up, then the measured phase. */
-    private static ScenarioResult measure(QueueSystem system, Scenario scenario, Settings settings)
-            throws InterruptedException {
+    /** A fresh deployment: warm-up, then the measured phase; then the policies of the threads that ran it. */
+    private static ScenarioResult measure(QueueSystem system, Scenario scenario, Settings settings,
+                                          ThreadPolicies policies) throws InterruptedException {
+        Map<Long, String> before = ThreadPolicies.live();
         try (Deployment deployment = system.start(scenario.workers(), scenario.slotsPerWorker())) {
-            WindowDriver.run(deployment, scenario.window(), settings.warmup(), settings.maxJobs(),
+            WindowDriver.run(deployment, scenario.window(), scenario.payload(), settings.warmup(), settings.maxJobs(),
                     LatencySamples.none());
             LatencySamples samples = new LatencySamples(settings.maxJobs());
-            WindowDriver.Phase phase = WindowDriver.run(deployment, scenario.window(), settings.measurement(),
-                    settings.maxJobs(), samples);
+            WindowDriver.Phase phase = WindowDriver.run(deployment, scenario.window(), scenario.payload(),
+                    settings.measurement(), settings.maxJobs(), samples);
+            policies.record(before);
             return ScenarioResult.measured(system.name(), scenario, phase, samples);
         } catch (RuntimeException e) {
             return ScenarioResult.failed(system.name(), scenario, e);

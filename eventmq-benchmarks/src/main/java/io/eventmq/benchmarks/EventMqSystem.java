@@ -15,15 +15,23 @@ import io.eventmq.device.WorkerService;
 import io.eventmq.router.Router;
 import io.eventmq.router.RouterEndpoints;
 import io.eventmq.router.RouterSettings;
+import io.eventmq.transport.SocketOptions;
 
 /**
- * EventMQ itself: our {@link Router}, {@link WorkerService}s with a no-op handler that returns its argument,
- * and our {@link Client}, sharing one ZeroMQ context with one I/O thread. Heartbeats stay at their defaults.
+ * EventMQ itself: our {@link Router}, {@link WorkerService}s with a no-op handler that returns the payload's args
+ * without reading the payload, as the baseline's worker does, and our {@link Client}, sharing one ZeroMQ context with one I/O thread. Heartbeats stay at their defaults.
  */
 final class EventMqSystem implements QueueSystem {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     private static final String ANY_PORT = "tcp://127.0.0.1:*";
+    /**
+     * Messages the router's and the client's sockets queue per peer, above the default 1,000: at window 1,000
+     * the REQUESTs, the receipts and the REPLYs of one client may all be queued at once.
+     */
+    private static final SocketOptions SOCKETS = SocketOptions.DEFAULTS.withHighWaterMarks(10_000, 10_000);
+    /** What every job returns: the REPLY's result is {@code {"value": [12345678901]}}, the baseline's. */
+    private static final List<Long> RESULT = List.of(12345678901L);
 
     private final int queueHighWaterMark;
 
@@ -44,7 +52,7 @@ final class EventMqSystem implements QueueSystem {
         Set<Thread> before = EventMqDeployment.liveThreads();
         Router router = new Router(context, RouterSettings.DEFAULTS
                 .withAddresses(ANY_PORT, ANY_PORT, ANY_PORT)
-                .withQueueHighWaterMark(queueHighWaterMark), waiting);
+                .withQueueHighWaterMark(queueHighWaterMark).withSocketOptions(SOCKETS), waiting);
         List<WorkerService> started = new ArrayList<>(workers);
         Client client = null;
         try {
@@ -52,11 +60,12 @@ final class EventMqSystem implements QueueSystem {
             for (int number = 0; number < workers; number++) {
                 WorkerService worker = new WorkerService(context, ServiceSettings.DEFAULTS
                         .withAddress(endpoints.backend())
-                        .withConcurrency(slotsPerWorker), new Handlers().onAnyRequest(job -> job.payload()));
+                        .withConcurrency(slotsPerWorker), new Handlers().onAnyRequest(job -> RESULT));
                 worker.start();
                 started.add(worker);
             }
-            client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()));
+            client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend())
+                    .withSocketOptions(SOCKETS));
             client.start();
             EventMqDeployment deployment = new EventMqDeployment(context, router, started, client, waiting, before);
             if (!deployment.awaitSlots(workers * slotsPerWorker, START_TIMEOUT)) {

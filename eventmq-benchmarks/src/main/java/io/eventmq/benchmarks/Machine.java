@@ -10,9 +10,9 @@ import java.nio.file.Path;
  * Where the numbers came from. The load average shows how much else ran: on a 2-core machine anything above
  * about 0.5 besides this run makes the numbers noisy.
  *
- * @param scheduling the JVM's Linux scheduling policy, {@code SCHED_OTHER} unless started under {@code chrt}:
- *                   with JeroMQ 0.6.0 it decides how often ZeroMQ's I/O thread spins (see
- *                   {@code docs/jeromq-signaler-race.md})
+ * @param scheduling the JVM's Linux scheduling policy (its main thread's), {@code SCHED_OTHER} unless started
+ *                   under {@code chrt}; EventMQ puts its I/O threads under {@code SCHED_BATCH} itself, see
+ *                   {@link ThreadPolicies} and {@code docs/jeromq-signaler-race.md}
  * @param signaler   where JeroMQ's {@code zmq.Signaler} was loaded from: this jar, or the fixed class of
  *                   {@code run-with-signaler-fix.sh}
  */
@@ -30,16 +30,20 @@ record Machine(String os, String arch, int cpus, String jvm, long maxHeapMiB, St
                 runtime.maxMemory() / (1024 * 1024), schedulingPolicy(), signalerOrigin(), loadAverage());
     }
 
-    /** Field 41 of {@code /proc/self/stat}; "unknown" where there is none. */
+    /** The main thread's, field 41 of {@code /proc/self/stat}; "unknown" where there is none. */
     static String schedulingPolicy() {
         try {
-            String stat = Files.readString(Path.of("/proc/self/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            int policy = Integer.parseInt(fields[41 - 3]);
-            return policy >= 0 && policy < POLICIES.length ? POLICIES[policy] : Integer.toString(policy);
+            return policyName(Files.readString(Path.of("/proc/self/stat")));
         } catch (IOException | RuntimeException e) {
             return "unknown";
         }
+    }
+
+    /** The policy in a {@code /proc} {@code stat} line, field 41. */
+    static String policyName(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        int policy = Integer.parseInt(fields[41 - 3]);
+        return policy >= 0 && policy < POLICIES.length ? POLICIES[policy] : Integer.toString(policy);
     }
 
     static String signalerOrigin() {

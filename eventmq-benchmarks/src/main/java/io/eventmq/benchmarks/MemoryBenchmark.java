@@ -30,11 +30,12 @@ final class MemoryBenchmark {
         try {
             double retained = retainedPerWaitingRequest(system, waiting);
             try (Deployment deployment = system.start(ALLOCATION_WORKERS, ALLOCATION_SLOTS)) {
-                WindowDriver.run(deployment, ALLOCATION_WINDOW, warmup, maxJobs, LatencySamples.none());
+                WindowDriver.run(deployment, ALLOCATION_WINDOW, Workload.PAYLOAD, warmup, maxJobs,
+                        LatencySamples.none());
                 long worker = MemoryProbe.allocatedBytes(deployment.workerThreads());
                 long router = MemoryProbe.allocatedBytes(deployment.routerThreads());
-                WindowDriver.Phase phase = WindowDriver.run(deployment, ALLOCATION_WINDOW, measurement, maxJobs,
-                        LatencySamples.none());
+                WindowDriver.Phase phase = WindowDriver.run(deployment, ALLOCATION_WINDOW, Workload.PAYLOAD,
+                        measurement, maxJobs, LatencySamples.none());
                 double workerPerJob = (MemoryProbe.allocatedBytes(deployment.workerThreads()) - worker)
                         / (double) phase.jobs();
                 double routerPerJob = (MemoryProbe.allocatedBytes(deployment.routerThreads()) - router)

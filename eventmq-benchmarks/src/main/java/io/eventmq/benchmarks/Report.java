@@ -2,18 +2,21 @@ package io.eventmq.benchmarks;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import io.eventmq.protocol.WireJson;
 
 /**
  * A whole run: where, how long, and every system's numbers. Printed as a table, written as JSON and CSV.
  *
+ * @param threadPolicies   per system, the Linux scheduling policy of the threads that ran its scenarios
  * @param loadAverageAfter the machine's load average when the run ended
  */
 record Report(String startedAt, Machine machine, long warmupMillis, long measureMillis, int maxJobs,
-              List<ScenarioResult> scenarios, List<MemoryResult> memory, double loadAverageAfter) {
+              List<ScenarioResult> scenarios, List<MemoryResult> memory, Map<String, String> threadPolicies,
+              double loadAverageAfter) {
 
-    private static final String ROW = "%-24s %-10s %9s %9s %9s %9s %8s %7s %7s %7s%n";
+    private static final String ROW = "%-28s %-10s %9s %9s %9s %9s %8s %7s %7s %7s%n";
     private static final String MEMORY_ROW = "%-10s %20s %16s %16s %9s %9s %9s%n";
 
     static String scenarioHeader() {
@@ -23,7 +26,7 @@ record Report(String startedAt, Machine machine, long warmupMillis, long measure
 
     static String scenarioRow(ScenarioResult result) {
         if (result.error() != null) {
-            return String.format(Locale.ROOT, "%-24s %-10s FAILED: %s%n", result.scenario().label(),
+            return String.format(Locale.ROOT, "%-28s %-10s FAILED: %s%n", result.scenario().label(),
                     result.system(), result.error());
         }
         return String.format(Locale.ROOT, ROW, result.scenario().label(), result.system(),
@@ -53,12 +56,16 @@ record Report(String startedAt, Machine machine, long warmupMillis, long measure
                 loadAverageAfter));
         table.append(String.format(Locale.ROOT, "scheduling %s; zmq.Signaler from %s%n", machine.scheduling(),
                 machine.signaler()));
+        threadPolicies.forEach((system, policies) -> table.append(String.format(Locale.ROOT,
+                "%s threads: %s%n", system, policies)));
         table.append(String.format(Locale.ROOT, "warm-up %d ms, measured up to %d ms or %d jobs per scenario; "
                 + "x = system / baseline%n%n", warmupMillis, measureMillis, maxJobs));
         table.append(scenarioHeader());
         scenarios.forEach(result -> table.append(scenarioRow(result)));
-        table.append(System.lineSeparator()).append(memoryHeader());
-        memory.forEach(result -> table.append(memoryRow(result)));
+        if (!memory.isEmpty()) {
+            table.append(System.lineSeparator()).append(memoryHeader());
+            memory.forEach(result -> table.append(memoryRow(result)));
+        }
         return table.toString();
     }
 

@@ -11,31 +11,34 @@ package io.eventmq.benchmarks;
  * @param p99Ratio        p99 over the baseline's: 2 or less is the target at window 1
  * @param error           why the scenario failed, {@code null} when it did not
  */
-record ScenarioResult(String system, int workers, int slotsPerWorker, int window, int jobs, double jobsPerSecond,
+record ScenarioResult(String system, int workers, int slotsPerWorker, int window, int payloadBytes, int jobs,
+                      double jobsPerSecond,
                       double p50Micros, double p99Micros, double p999Micros, Double throughputRatio,
                       Double p50Ratio, Double p99Ratio, Double p999Ratio, String error) {
 
     static ScenarioResult measured(String system, Scenario scenario, WindowDriver.Phase phase,
                                    LatencySamples samples) {
         return new ScenarioResult(system, scenario.workers(), scenario.slotsPerWorker(), scenario.window(),
-                phase.jobs(), phase.jobsPerSecond(), samples.percentileMicros(0.50), samples.percentileMicros(0.99),
+                scenario.payloadBytes(), phase.jobs(), phase.jobsPerSecond(), samples.percentileMicros(0.50), samples.percentileMicros(0.99),
                 samples.percentileMicros(0.999), null, null, null, null, null);
     }
 
     static ScenarioResult failed(String system, Scenario scenario, Exception error) {
-        return new ScenarioResult(system, scenario.workers(), scenario.slotsPerWorker(), scenario.window(), 0, 0,
+        return new ScenarioResult(system, scenario.workers(), scenario.slotsPerWorker(), scenario.window(),
+                scenario.payloadBytes(), 0, 0,
                 0, 0, 0, null, null, null, null, String.valueOf(error));
     }
 
     Scenario scenario() {
-        return new Scenario(workers, slotsPerWorker, window);
+        return new Scenario(workers, slotsPerWorker, window, payloadBytes);
     }
 
     ScenarioResult relativeTo(ScenarioResult baseline) {
         if (error != null || baseline.error != null) {
             return this;
         }
-        return new ScenarioResult(system, workers, slotsPerWorker, window, jobs, jobsPerSecond, p50Micros,
+        return new ScenarioResult(system, workers, slotsPerWorker, window, payloadBytes, jobs, jobsPerSecond,
+                p50Micros,
                 p99Micros, p999Micros, Ratios.of(jobsPerSecond, baseline.jobsPerSecond),
                 Ratios.of(p50Micros, baseline.p50Micros), Ratios.of(p99Micros, baseline.p99Micros),
                 Ratios.of(p999Micros, baseline.p999Micros), null);

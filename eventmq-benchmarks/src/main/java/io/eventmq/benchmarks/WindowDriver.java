@@ -19,19 +19,20 @@ final class WindowDriver {
     /**
      * One phase.
      *
+     * @param payload each REQUEST's payload
      * @param samples where each job's latency (submit to result) goes
      * @return jobs completed and the time from the first submit to the last result
      * @throws IllegalStateException when a result does not come within {@link #REPLY_TIMEOUT}
      */
-    static Phase run(Deployment deployment, int window, Duration duration, int maxJobs, LatencySamples samples)
-            throws InterruptedException {
+    static Phase run(Deployment deployment, int window, String payload, Duration duration, int maxJobs,
+                     LatencySamples samples) throws InterruptedException {
         Map<String, Long> inFlight = new HashMap<>(window * 2);
         long start = System.nanoTime();
         long deadline = start + duration.toNanos();
         int sent = 0;
         int completed = 0;
         while (sent < Math.min(window, maxJobs)) {
-            inFlight.put(deployment.submit(Workload.PAYLOAD), System.nanoTime());
+            inFlight.put(deployment.submit(payload), System.nanoTime());
             sent++;
         }
         while (!inFlight.isEmpty()) {
@@ -48,7 +49,7 @@ final class WindowDriver {
             samples.record(now - submitted);
             completed++;
             if (sent < maxJobs && now < deadline) {
-                inFlight.put(deployment.submit(Workload.PAYLOAD), System.nanoTime());
+                inFlight.put(deployment.submit(payload), System.nanoTime());
                 sent++;
             }
         }

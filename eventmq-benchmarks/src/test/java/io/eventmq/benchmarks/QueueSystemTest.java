@@ -37,7 +37,8 @@ class QueueSystemTest {
         try (Deployment deployment = system.start(2, 4)) {
             LatencySamples samples = new LatencySamples(500);
 
-            WindowDriver.Phase phase = WindowDriver.run(deployment, 100, Duration.ofSeconds(30), 500, samples);
+            WindowDriver.Phase phase = WindowDriver.run(deployment, 100, Workload.PAYLOAD, Duration.ofSeconds(30), 500,
+                    samples);
 
             assertThat(phase.jobs()).isEqualTo(500);
             assertThat(samples.count()).isEqualTo(500);
@@ -63,7 +64,9 @@ class QueueSystemTest {
     }
 
     @Test
-    void thePayloadIsTheSizeTheIssueAsksFor() {
+    void thePayloadsAreTheSizesTheIssueAsksFor() {
         assertThat(Workload.PAYLOAD).hasSize(120);
+        assertThat(Workload.payload(10 * 1024)).hasSize(10 * 1024).startsWith("[\"run\", {\"path\": \"jobs\"")
+                .contains("\"args\": [12345678901]");
     }
 }

@@ -16,6 +16,7 @@ import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
 import io.eventmq.protocol.Message;
+import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.util.IoThreads;
 
@@ -53,8 +54,8 @@ public final class Client implements AutoCloseable {
     private boolean closed;
 
     /**
-     * A client whose futures complete on {@code callbacks}, never on its I/O thread. Nothing happens until
-     * {@link #start()}.
+     * A client whose futures complete on {@code callbacks}, or on the caller waiting in {@code get} or
+     * {@code join}, never on its I/O thread. Nothing happens until {@link #start()}.
      */
     public Client(ZContext context, ClientSettings settings, Executor callbacks) {
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -69,7 +70,9 @@ public final class Client implements AutoCloseable {
     }
 
     /**
-     * Starts the I/O thread and connects to {@code settings.address()}. Once only.
+     * Starts the I/O thread and connects to {@code settings.address()}. Once only. The I/O thread keeps the
+     * caller's scheduling policy, not the context's {@link IoScheduling}: it hands results to the callback
+     * executor, whose threads it may start, and a thread inherits the policy of the thread that starts it.
      *
      * @throws IllegalArgumentException when the address cannot be connected to (malformed)
      * @throws IllegalStateException    when already started or closed
@@ -81,8 +84,7 @@ public final class Client implements AutoCloseable {
                 throw new IllegalStateException("client already " + (closed ? "closed" : "started"));
             }
             connected = loop.connected();
-            thread = new Thread(loop, name + "-io");
-            thread.setDaemon(false);
+            thread = IoScheduling.DEFAULT.newThread(loop, name + "-io");
             thread.start();
         }
         join(connected);
@@ -126,8 +128,10 @@ public final class Client implements AutoCloseable {
      * after {@link ClientSettings#requestTimeout()}, with {@link RouterLostException} when the router's receipt
      * did not come within {@link ClientSettings#receiptTimeout()} (router away or restarted), and with {@link IllegalStateException} when the message
      * could not be queued (router away too long), when too many results are awaited already, or when the
-     * client closed before the result. Completed on the callback executor, never on the I/O thread. A Python reference worker reports a failed job as
-     * {@code {"value": "<error text>"}}, which cannot be told from a text result: the future completes with it.
+     * client closed before the result. Completed by the caller blocked in its {@code get} or {@code join}, woken
+     * by the I/O thread directly, or else on the callback executor; never on the I/O thread. A Python reference
+     * worker reports a failed job as {@code {"value": "<error text>"}}, which cannot be told from a text result:
+     * the future completes with it.
      *
      * @throws IllegalStateException when the client is closed
      */
@@ -135,8 +139,8 @@ public final class Client implements AutoCloseable {
         String headersFrame = headers.equals(Headers.NONE) ? REPLY_REQUESTED
                 : headers.withReplyRequested(true).encode();
         Message message = Message.of(Command.REQUEST, queue, headersFrame, payload);
-        CompletableFuture<String> result = new CompletableFuture<>();
-        hand(new ClientLoop.Outgoing(message, result, true));
+        ResultFuture result = new ResultFuture();
+        hand(new ClientLoop.Outgoing(message, result));
         return result;
     }
 
@@ -191,7 +195,7 @@ public final class Client implements AutoCloseable {
     /** Hands {@code message} to the I/O thread and waits until it is queued on the socket. */
     private String queued(Message message) {
         CompletableFuture<String> queued = new CompletableFuture<>();
-        hand(new ClientLoop.Outgoing(message, queued, false));
+        hand(new ClientLoop.Outgoing(message, queued));
         return join(queued);
     }
 

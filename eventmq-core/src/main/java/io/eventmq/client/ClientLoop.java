@@ -27,7 +27,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox},
  * matches forwarded results to the waiting futures and fails those whose time is up. Callers' futures are
- * completed on the callback executor, never on this thread. {@link #status} reads only volatile and atomic
+ * completed by the caller waiting in {@code get} or on the callback executor, never on this thread
+ * ({@link ResultFuture}). {@link #status} reads only volatile and atomic
  * fields.
  */
 final class ClientLoop implements Runnable {
@@ -43,14 +44,17 @@ final class ClientLoop implements Runnable {
     /**
      * A message a caller hands over.
      *
-     * @param message      what to send
-     * @param future       completed with the msgid once queued, or with the result when {@code awaitsResult}
-     * @param awaitsResult whether {@code future} is the caller's and waits for the forwarded result
+     * @param message what to send
+     * @param future  completed with the msgid once queued, or, a {@link ResultFuture}, with the forwarded result
      */
-    record Outgoing(Message message, CompletableFuture<String> future, boolean awaitsResult) {
+    record Outgoing(Message message, CompletableFuture<String> future) {
+
+        boolean awaitsResult() {
+            return future instanceof ResultFuture;
+        }
     }
 
-    private record Awaiting(CompletableFuture<String> future, long deadline) {
+    private record Awaiting(ResultFuture future, long deadline) {
     }
 
     private final ZContext context;
@@ -195,8 +199,8 @@ final class ClientLoop implements Runnable {
             return;
         }
         sent.incrementAndGet();
-        if (outgoing.awaitsResult()) {
-            awaiting.put(message.msgid(), new Awaiting(outgoing.future(), now() + timeoutMillis));
+        if (outgoing.future() instanceof ResultFuture result) {
+            awaiting.put(message.msgid(), new Awaiting(result, now() + timeoutMillis));
             awaitingCount = awaiting.size();
             if (receiptMillis > 0) {
                 unreceipted.put(message.msgid(), now() + receiptMillis);
@@ -207,8 +211,8 @@ final class ClientLoop implements Runnable {
     }
 
     private void fail(Outgoing outgoing, RuntimeException error) {
-        if (outgoing.awaitsResult()) {
-            fail(outgoing.future(), error);
+        if (outgoing.future() instanceof ResultFuture result) {
+            fail(result, error);
         } else {
             outgoing.future().completeExceptionally(error);
         }
@@ -251,21 +255,25 @@ final class ClientLoop implements Runnable {
         return i;
     }
 
-    /**
-     * A forwarded result: the I/O thread only takes the waiting future off the books; reading the JSON and
-     * completing the future happen on the callback executor.
-     */
     private void invalid(String what) {
         invalid.incrementAndGet();
         warnings.warn("invalid", LogText.of(what));
     }
 
+    /**
+     * A forwarded result: the I/O thread only takes the waiting future off the books; reading the JSON and
+     * completing the future happen on the thread that waits for it, or on the callback executor.
+     */
     private void result(String json, String requestMsgid) {
         unreceipted.remove(requestMsgid);
         Awaiting waiting = awaiting.remove(requestMsgid);
         awaitingCount = awaiting.size();
-        CompletableFuture<String> future = waiting == null ? null : waiting.future();
-        callbacks.execute(() -> complete(future, json, requestMsgid));
+        if (waiting == null) {
+            callbacks.execute(() -> complete(null, json, requestMsgid));
+            return;
+        }
+        ResultFuture future = waiting.future();
+        future.deliver(() -> complete(future, json, requestMsgid), callbacks);
     }
 
     /**
@@ -340,8 +348,8 @@ final class ClientLoop implements Runnable {
         }
     }
 
-    private void fail(CompletableFuture<String> future, Throwable error) {
-        callbacks.execute(() -> future.completeExceptionally(error));
+    private void fail(ResultFuture future, Throwable error) {
+        future.deliver(() -> future.completeExceptionally(error), callbacks);
     }
 
     private static long now() {

@@ -91,6 +91,11 @@ public final class Handlers {
         return timetable;
     }
 
+    /** Whether a handler is registered by job path and callable: only then does a REQUEST's payload route it. */
+    boolean routesByJob() {
+        return !byJob.isEmpty();
+    }
+
     /** The handler for a job, {@code null} when none matches. */
     JobHandler resolve(String queue, JobPayload payload) {
         if (payload != null) {

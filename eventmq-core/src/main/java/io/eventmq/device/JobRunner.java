@@ -7,7 +7,6 @@ import org.slf4j.LoggerFactory;
 
 import io.eventmq.protocol.Headers;
 import io.eventmq.protocol.JobPayload;
-import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.ResultFrame;
 import io.eventmq.util.LogText;
 import io.eventmq.util.RateLimitedLog;
@@ -30,9 +29,10 @@ final class JobRunner {
 
     JobResult run(String msgid, String queue, Headers headers, String payload) {
         long start = System.nanoTime();
-        Job job = new Job(msgid, queue, headers, payload, referencePayload(payload));
-        String name = job.jobPayload() == null ? queue : job.jobPayload().path() + "." + job.jobPayload().callable();
-        JobHandler handler = handlers.resolve(queue, job.jobPayload());
+        Job job = new Job(msgid, queue, headers, payload);
+        JobPayload reference = handlers.routesByJob() ? job.jobPayload() : null;
+        String name = reference == null ? queue : reference.path() + "." + reference.callable();
+        JobHandler handler = handlers.resolve(queue, reference);
         if (handler == null) {
             String message = "no handler for " + describe(job);
             warnNoHandler("REQUEST " + LogText.of(msgid) + " failed: " + LogText.of(message));
@@ -91,14 +91,6 @@ final class JobRunner {
                                      long start, String name) {
         String reply = headers.replyRequested() ? ResultFrame.failure(type, message) : null;
         return new JobResult(outcome, reply, System.nanoTime() - start, name, type);
-    }
-
-    private static JobPayload referencePayload(String payload) {
-        try {
-            return JobPayload.parse(payload);
-        } catch (ProtocolException e) {
-            return null;
-        }
     }
 
     private static String describe(Job job) {

@@ -10,7 +10,6 @@ import io.eventmq.protocol.Headers;
  */
 final class RunningJob {
 
-    final long id;
     final String msgid;
     final String queue;
     final Headers headers;
@@ -24,8 +23,7 @@ final class RunningJob {
     private boolean interruptRequested;
     private boolean ended;
 
-    RunningJob(long id, String msgid, String queue, Headers headers, long deadline, long startNanos) {
-        this.id = id;
+    RunningJob(String msgid, String queue, Headers headers, long deadline, long startNanos) {
         this.msgid = msgid;
         this.queue = queue;
         this.headers = headers;

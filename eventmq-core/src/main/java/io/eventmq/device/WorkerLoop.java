@@ -3,9 +3,8 @@ package io.eventmq.device;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.InstantSource;
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.atomic.AtomicLong;
@@ -65,7 +64,8 @@ final class WorkerLoop implements Runnable {
     private volatile Throwable failure;
 
     // Owned by the I/O thread.
-    private final Map<Long, RunningJob> running = new LinkedHashMap<>();
+    /** The jobs holding slots, oldest first: a list, read by index, so that a job and a pass allocate nothing here. */
+    private final List<RunningJob> running = new ArrayList<>();
     private JobRunner runner;
     private ExecutorService jobThreads;
     private ExecutorService eventThread;
@@ -75,7 +75,6 @@ final class WorkerLoop implements Runnable {
     private boolean stopping;
     private long stopDeadline;
     private boolean byeSent;
-    private long nextJobId;
 
     WorkerLoop(ServiceSettings settings, EmqpSocket socket, Poller poller, HeartbeatMonitor heartbeat,
                Handlers handlers, ServiceListener listener, InstantSource clock) {
@@ -287,8 +286,8 @@ final class WorkerLoop implements Runnable {
         }
         long now = clock.millis();
         long deadline = headers.timeoutSeconds() == 0 ? -1 : now + headers.timeoutSeconds() * 1000L;
-        RunningJob job = new RunningJob(nextJobId++, request.msgid(), queue, headers, deadline, System.nanoTime());
-        running.put(job.id, job);
+        RunningJob job = new RunningJob(request.msgid(), queue, headers, deadline, System.nanoTime());
+        running.add(job);
         runningJobs = running.size();
         listener.jobStarted(job.msgid, job.queue);
         jobThreads.execute(() -> {
@@ -309,7 +308,7 @@ final class WorkerLoop implements Runnable {
     }
 
     private void onJobDone(RunningJob job, JobResult result) {
-        if (running.remove(job.id) == null) {
+        if (!running.remove(job)) {
             return;
         }
         runningJobs = running.size();
@@ -374,7 +373,8 @@ final class WorkerLoop implements Runnable {
         if (keepsSchedules()) {
             handlers.timetable().sendDue(this::send);
         }
-        for (RunningJob job : running.values()) {
+        for (int i = 0; i < running.size(); i++) {
+            RunningJob job = running.get(i);
             if (job.answeredAs == null && job.deadline >= 0 && now >= job.deadline) {
                 timeOut(job);
             }
@@ -404,7 +404,8 @@ final class WorkerLoop implements Runnable {
                 timeout = earliest(timeout, due);
             }
         }
-        for (RunningJob job : running.values()) {
+        for (int i = 0; i < running.size(); i++) {
+            RunningJob job = running.get(i);
             if (job.answeredAs == null && job.deadline >= 0) {
                 timeout = earliest(timeout, job.deadline - now);
             }
@@ -478,7 +479,7 @@ final class WorkerLoop implements Runnable {
 
     private void abandonRunningJobs() {
         log.warn("grace period of {} over: interrupting {} running jobs", settings.gracePeriod(), running.size());
-        for (RunningJob job : running.values()) {
+        for (RunningJob job : running) {
             job.interrupt();
             JobOutcome outcome = job.answeredAs == null ? JobOutcome.INTERRUPTED : job.answeredAs;
             if (job.answeredAs == null && job.headers.replyRequested()) {

@@ -7,12 +7,17 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import org.zeromq.ZContext;
 
 import io.eventmq.heartbeat.HeartbeatMonitor;
 import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.IoThreads;
 
@@ -26,8 +31,9 @@ import io.eventmq.util.IoThreads;
  * <p>Its parts can be made by the application and handed in: the managed socket ({@link EmqpSocket}, rebuilt
  * with a new identity on reconnect), the {@link Poller} its I/O thread waits on and the {@link HeartbeatMonitor}
  * whose counters health checks read. The service owns them once built and closes them when it stops. One
- * I/O thread ({@code eventmq-worker-N-io}, not a daemon: a running service keeps the JVM up) owns socket and
- * poller; jobs run on {@code concurrency} daemon job threads. The ZeroMQ context is shared, not owned.
+ * I/O thread ({@code eventmq-worker-N-io}, not a daemon: a running service keeps the JVM up, under the
+ * {@link IoScheduling} of the socket's context) owns socket and poller; jobs run on {@code concurrency} daemon job
+ * threads. The ZeroMQ context is shared, not owned.
  */
 public final class WorkerService implements AutoCloseable {
 
@@ -38,6 +44,7 @@ public final class WorkerService implements AutoCloseable {
     private final Handlers handlers;
     private final HeartbeatMonitor heartbeat;
     private final WorkerLoop loop;
+    private final IoScheduling ioScheduling;
     /** Names this service's threads: {@code eventmq-worker-3-io}, {@code eventmq-worker-3-job-1}, ... */
     private final String name;
     private final Object lifecycle = new Object();
@@ -57,7 +64,8 @@ public final class WorkerService implements AutoCloseable {
         this.handlers = Objects.requireNonNull(handlers, "handlers");
         this.heartbeat = Objects.requireNonNull(heartbeat, "heartbeat");
         this.name = "eventmq-" + settings.type().wireName() + "-" + SERVICES.incrementAndGet();
-        this.loop = new WorkerLoop(settings, Objects.requireNonNull(socket, "socket"),
+        this.ioScheduling = Objects.requireNonNull(socket, "socket").ioScheduling();
+        this.loop = new WorkerLoop(settings, socket,
                 Objects.requireNonNull(poller, "poller"), heartbeat, handlers,
                 new GuardedServiceListener(Objects.requireNonNull(listener, "listener")),
                 Objects.requireNonNull(clock, "clock"));
@@ -88,17 +96,15 @@ public final class WorkerService implements AutoCloseable {
                 throw new IllegalStateException("the service was already started; it is " + loop.state());
             }
             handlers.fix();
-            ExecutorService jobs = Executors.newFixedThreadPool(settings.concurrency(), threads(name + "-job-"));
-            ExecutorService events = handlers.hasListeners()
-                    ? Executors.newSingleThreadExecutor(threads(name + "-events-")) : null;
+            ExecutorService jobs = startedThreads(settings.concurrency(), name + "-job-");
+            ExecutorService events = handlers.hasListeners() ? startedThreads(1, name + "-events-") : null;
             try {
                 loop.open(new JobRunner(handlers), jobs, events);
             } catch (RuntimeException e) {
                 loop.abandon();
                 throw e;
             }
-            ioThread = new Thread(loop, name + "-io");
-            ioThread.setDaemon(false);
+            ioThread = ioScheduling.newThread(loop, name + "-io");
             ioThread.start();
         }
     }
@@ -193,12 +199,19 @@ public final class WorkerService implements AutoCloseable {
         return heartbeat;
     }
 
-    private static ThreadFactory threads(String prefix) {
-        AtomicInteger count = new AtomicInteger();
-        return runnable -> {
-            Thread thread = new Thread(runnable, prefix + count.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        };
+    /**
+     * A pool of {@code count} daemon threads, all started now by the calling thread: a thread the I/O thread
+     * started would inherit its scheduling policy ({@link IoScheduling}), and job threads keep the application's.
+     */
+    private static ExecutorService startedThreads(int count, String prefix) {
+        AtomicInteger made = new AtomicInteger();
+        ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS,
+                new LinkedBlockingQueue<>(), runnable -> {
+                    Thread thread = new Thread(runnable, prefix + made.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                });
+        pool.prestartAllCoreThreads();
+        return pool;
     }
 }

@@ -27,6 +27,9 @@ public record Headers(boolean replyRequested, int retryCount, int timeoutSeconds
     static final String NOHASTE = "nohaste";
     static final String RUN_COUNT = "run_count";
 
+    /** What {@link #parse} returns for the frame every {@code Client.request} without other headers sends. */
+    private static final Headers ONLY_REPLY_REQUESTED = NONE.withReplyRequested(true);
+
     public Headers {
         requireNotNegative(RETRY_COUNT, retryCount);
         requireNotNegative(TIMEOUT, timeoutSeconds);
@@ -65,6 +68,9 @@ public record Headers(boolean replyRequested, int retryCount, int timeoutSeconds
     public static Headers parse(String frame) {
         if (frame.isEmpty()) {
             return NONE;
+        }
+        if (frame.equals(REPLY_REQUESTED)) {
+            return ONLY_REPLY_REQUESTED;
         }
         boolean replyRequested = false;
         boolean guarantee = false;

@@ -1,5 +1,6 @@
 package io.eventmq.protocol;
 
+import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
 /**
@@ -8,32 +9,14 @@ import java.util.concurrent.ThreadLocalRandom;
  */
 public final class MessageIds {
 
-    private static final char[] HEX = "0123456789abcdef".toCharArray();
-
     private MessageIds() {
     }
 
+    /** {@link UUID#toString()} writes the text straight into the String's bytes, with no array copied. */
     public static String next() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         long high = (random.nextLong() & ~0xF000L) | 0x4000L;
         long low = (random.nextLong() & 0x3FFFFFFFFFFFFFFFL) | 0x8000000000000000L;
-        char[] text = new char[36];
-        hex(high >>> 32, text, 0, 8);
-        text[8] = '-';
-        hex(high >>> 16, text, 9, 4);
-        text[13] = '-';
-        hex(high, text, 14, 4);
-        text[18] = '-';
-        hex(low >>> 48, text, 19, 4);
-        text[23] = '-';
-        hex(low, text, 24, 12);
-        return new String(text);
-    }
-
-    private static void hex(long value, char[] text, int offset, int digits) {
-        for (int i = offset + digits - 1; i >= offset; i--) {
-            text[i] = HEX[(int) (value & 0xF)];
-            value >>>= 4;
-        }
+        return new UUID(high, low).toString();
     }
 }

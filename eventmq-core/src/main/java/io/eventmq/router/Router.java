@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
+import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.util.IoThreads;
 
@@ -84,8 +85,7 @@ public final class Router implements AutoCloseable {
             }
             mailbox = new Mailbox<>();
             loop = new RouterLoop(context, settings, listener, drops, mailbox, bound, this::ended);
-            thread = new Thread(loop, name + "-io");
-            thread.setDaemon(false);
+            thread = IoScheduling.adopt(context).newThread(loop, name + "-io");
             thread.start();
         }
         try {

@@ -3,6 +3,7 @@ package io.eventmq.transport;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -13,6 +14,7 @@ import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
 import io.eventmq.protocol.Codec;
+import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.MessageIds;
 import io.eventmq.protocol.ProtocolException;
@@ -40,10 +42,17 @@ public final class EmqpSocket implements AutoCloseable {
     /** Frames a message may have, envelope included; eMQP's largest, SCHEDULE on a ROUTER, has 10. */
     static final int MAX_FRAMES = 64;
     private static final int USUAL_FRAMES = 16;
+    /** The frames after the delimiter, itself always empty, that every message has the same few of: version, command. */
+    private static final int COMMON_FRAMES = 2;
+    /** The version and each command's name, as sent and as received: each kept once, not made for every message. */
+    private static final String[] COMMON = common();
+    private static final byte[][] COMMON_BYTES = Arrays.stream(COMMON).map(frame -> frame.getBytes(
+            StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
     private List<String> frames = new ArrayList<>(USUAL_FRAMES);
     private ZMQ.Socket socket;
     private String identity;
+    private IoScheduling ioScheduling;
 
     private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity,
                        Consumer<ZMQ.Socket> customizer) {
@@ -79,6 +88,7 @@ public final class EmqpSocket implements AutoCloseable {
     }
 
     private ZMQ.Socket create() {
+        ioScheduling = IoScheduling.adopt(context);
         ZMQ.Socket created = context.createSocket(type);
         created.setLinger(options.linger().toMillis());
         created.setSndHWM(options.sendHighWaterMark());
@@ -97,6 +107,11 @@ public final class EmqpSocket implements AutoCloseable {
         }
         customizer.accept(created);
         return created;
+    }
+
+    /** The scheduling of its context's I/O threads, which the device that owns the socket runs its own under. */
+    public IoScheduling ioScheduling() {
+        return ioScheduling;
     }
 
     /** This socket's identity: a UUID on a DEALER, {@code null} on a ROUTER. */
@@ -173,8 +188,8 @@ public final class EmqpSocket implements AutoCloseable {
             if (!socket.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return false;
             }
-            socket.send(Codec.VERSION, ZMQ.SNDMORE);
-            socket.send(message.commandName().getBytes(charset), ZMQ.SNDMORE);
+            socket.send(COMMON_BYTES[0], ZMQ.SNDMORE);
+            socket.send(bytes(message.commandName(), charset), ZMQ.SNDMORE);
             List<String> body = message.body();
             if (body.isEmpty()) {
                 return socket.send(message.msgid().getBytes(charset), 0);
@@ -206,12 +221,13 @@ public final class EmqpSocket implements AutoCloseable {
         }
         boolean router = type == SocketType.ROUTER;
         Charset charset = router ? OPAQUE : StandardCharsets.UTF_8;
-        frames.add(new String(frame, charset));
+        frames.add(router ? new String(frame, charset) : text(frame, charset));
         int count = 1;
+        int lastCommon = (router ? 1 : 0) + COMMON_FRAMES;
         while (socket.hasReceiveMore()) {
             frame = socket.recv(0);
             if (++count <= MAX_FRAMES) {
-                frames.add(new String(frame, charset));
+                frames.add(count - 1 <= lastCommon ? text(frame, charset) : new String(frame, charset));
             }
         }
         try {
@@ -233,6 +249,40 @@ public final class EmqpSocket implements AutoCloseable {
             FrameText.decode(message.msgid(), "msgid");
         }
         return message;
+    }
+
+    private static String[] common() {
+        List<String> common = new ArrayList<>();
+        common.add(Codec.VERSION);
+        for (Command command : Command.values()) {
+            if (command != Command.UNKNOWN) {
+                common.add(command.name());
+            }
+        }
+        return common.toArray(String[]::new);
+    }
+
+    /** A frame's text: the version or a command's name as the one String kept for it, else a new one. */
+    private static String text(byte[] frame, Charset charset) {
+        if (frame.length == 0) {
+            return "";
+        }
+        for (int i = 0; i < COMMON.length; i++) {
+            if (Arrays.equals(frame, COMMON_BYTES[i])) {
+                return COMMON[i];
+            }
+        }
+        return new String(frame, charset);
+    }
+
+    /** A frame's bytes: the ones kept for the version or a command's name, else new ones. */
+    private static byte[] bytes(String frame, Charset charset) {
+        for (int i = 0; i < COMMON.length; i++) {
+            if (COMMON[i].equals(frame)) {
+                return COMMON_BYTES[i];
+            }
+        }
+        return frame.getBytes(charset);
     }
 
     /** Lets go of the last message's frames, and of a list a long message grew. */

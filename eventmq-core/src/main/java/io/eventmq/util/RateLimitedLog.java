@@ -90,8 +90,14 @@ public final class RateLimitedLog {
         }
     }
 
-    /** Logs how many lines of each kind were not logged, where the interval has passed since its last line. */
+    /**
+     * Logs how many lines of each kind were not logged, where the interval has passed since its last line.
+     * Allocates nothing while nothing was logged: I/O threads call it on every pass.
+     */
     public void flush() {
+        if (windows.isEmpty()) {
+            return;
+        }
         long now = nanoClock.getAsLong();
         windows.forEach((kind, window) -> {
             if (window.suppressed > 0 && now - window.openedAt >= intervalNanos) {

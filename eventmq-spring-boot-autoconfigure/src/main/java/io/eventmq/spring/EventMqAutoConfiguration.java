@@ -12,7 +12,8 @@ import org.zeromq.ZContext;
 
 /**
  * The ZeroMQ context that every EventMQ device of the application shares (one set of ZeroMQ I/O threads),
- * and the {@code eventmq.*} properties. The context is closed last, after the devices that use it. An error
+ * and the {@code eventmq.*} properties. Its I/O threads, and the router's and worker's on it, run under
+ * {@code eventmq.io.scheduling}. The context is closed last, after the devices that use it. An error
  * that kills one of ZeroMQ's own threads (its sockets then go deaf) is logged at ERROR, not only printed.
  */
 @AutoConfiguration
@@ -25,8 +26,8 @@ public final class EventMqAutoConfiguration {
 
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
-    ZContext eventMqContext() {
-        ZContext context = new ZContext();
+    ZContext eventMqContext(EventMqProperties properties) {
+        ZContext context = properties.getIo().getScheduling().configure(new ZContext());
         context.setUncaughtExceptionHandler((thread, error) -> log.error(
                 "ZeroMQ thread {} died: EventMQ sockets of this application stop working", thread.getName(), error));
         context.setNotificationExceptionHandler((thread, error) -> log.error(

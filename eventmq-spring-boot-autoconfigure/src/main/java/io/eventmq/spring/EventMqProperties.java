@@ -17,8 +17,10 @@ import org.springframework.validation.Validator;
 import io.eventmq.device.ServiceSettings;
 import io.eventmq.heartbeat.HeartbeatSettings;
 import io.eventmq.protocol.WeightedQueue;
+import io.eventmq.transport.Curve;
 import io.eventmq.transport.CurveCertificates;
 import io.eventmq.transport.CurveKeys;
+import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.SocketOptions;
 
 /**
@@ -48,6 +50,8 @@ public class EventMqProperties implements Validator {
     private final Scheduler scheduler = new Scheduler();
 
     private final Security security = new Security();
+
+    private final Io io = new Io();
 
     public boolean isEnabled() {
         return enabled;
@@ -97,6 +101,10 @@ public class EventMqProperties implements Validator {
     /** The socket options of the worker, scheduler and client: {@code eventmq.socket.*}, and CURVE when configured. */
     SocketOptions peerSocketOptions() {
         return socket.toOptions().withCurve(security.curve.peer.toCurve());
+    }
+
+    public Io getIo() {
+        return io;
     }
 
     @Override
@@ -499,6 +507,26 @@ public class EventMqProperties implements Validator {
         }
     }
 
+    /** The threads that move EventMQ's messages: ZeroMQ's I/O threads and the router's and worker's. */
+    public static class Io {
+
+        /**
+         * Linux scheduling policy of ZeroMQ's I/O threads and of the router's and worker's I/O threads: batch
+         * (SCHED_BATCH, which keeps JeroMQ 0.6.0's signaler race from stalling them; no privileges needed,
+         * nothing changes elsewhere than Linux) or default (left as started). Job threads, the client's I/O
+         * thread and the application's threads are never changed.
+         */
+        private IoScheduling scheduling = IoScheduling.BATCH;
+
+        public IoScheduling getScheduling() {
+            return scheduling;
+        }
+
+        public void setScheduling(IoScheduling scheduling) {
+            this.scheduling = scheduling;
+        }
+    }
+
     /** An EventMQ router inside this application, in place of a separate {@code emq-router}. */
     public static class Router {
 
@@ -808,13 +836,13 @@ public class EventMqProperties implements Validator {
         }
 
         /** The CURVE server options, {@code null} when off. */
-        io.eventmq.transport.Curve toCurve() {
+        Curve toCurve() {
             if (!isOn()) {
                 return null;
             }
             CurveKeys keys = new CurveKeys(publicKey, secretKey);
-            return allowAny ? io.eventmq.transport.Curve.Server.allowAny(keys)
-                    : io.eventmq.transport.Curve.Server.allowOnly(keys, allowedKeys());
+            return allowAny ? Curve.Server.allowAny(keys)
+                    : Curve.Server.allowOnly(keys, allowedKeys());
         }
 
         void validate(Errors errors) {
@@ -889,8 +917,8 @@ public class EventMqProperties implements Validator {
         }
 
         /** The CURVE client options, {@code null} when off. */
-        io.eventmq.transport.Curve toCurve() {
-            return isOn() ? new io.eventmq.transport.Curve.Client(new CurveKeys(publicKey, secretKey), serverKey)
+        Curve toCurve() {
+            return isOn() ? new Curve.Client(new CurveKeys(publicKey, secretKey), serverKey)
                     : null;
         }
 

@@ -9,6 +9,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.zeromq.ZContext;
 
+import io.eventmq.transport.IoScheduling;
+
 /** The shared ZeroMQ context and the eventmq.* properties: defaults, switches, replacement, validation. */
 class EventMqAutoConfigurationTests {
 
@@ -76,6 +78,17 @@ class EventMqAutoConfigurationTests {
                 assertThat(report).as(value[0]).contains(value[1]).contains(value[2]);
             });
         }
+    }
+
+    @Test
+    void ioSchedulingIsBatchUnlessSetToDefault() {
+        runner.run(context -> assertThat(context.getBean(EventMqProperties.class).getIo().getScheduling())
+                .isEqualTo(IoScheduling.BATCH));
+        runner.withPropertyValues("eventmq.io.scheduling=default").run(context -> assertThat(
+                IoScheduling.adopt(context.getBean(ZContext.class))).as("the context's I/O threads and its devices'")
+                .isEqualTo(IoScheduling.DEFAULT));
+        runner.withPropertyValues("eventmq.io.scheduling=fifo").run(context -> assertThat(
+                FailureReports.of(context.getStartupFailure())).contains("eventmq.io.scheduling").contains("fifo"));
     }
 
     @Test

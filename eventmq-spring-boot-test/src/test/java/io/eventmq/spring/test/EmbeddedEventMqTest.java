@@ -134,7 +134,7 @@ class EmbeddedEventMqTest {
         running.slowRelease.countDown();
         closed.get(30, TimeUnit.SECONDS);
 
-        assertThat(jobs).allSatisfy(job -> assertThat(job).isDone());
+        assertThat(jobs).allSatisfy(job -> assertThat(job).succeedsWithin(WAIT));
         assertThat(jobs.stream().map(CompletableFuture::join)).containsExactly("done job-0", "done job-1", "done job-2");
     }
 }
