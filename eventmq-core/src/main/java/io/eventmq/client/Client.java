@@ -98,7 +98,7 @@ public final class Client implements AutoCloseable {
     /** Whether the client was started and is neither closed nor dead. */
     public boolean isRunning() {
         synchronized (lock) {
-            return thread != null && !closed;
+            return thread != null && !closed && loop.failure() == null;
         }
     }
 

@@ -17,6 +17,7 @@ import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
 import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.WireJson;
+import io.eventmq.transport.ContextFailures;
 import io.eventmq.transport.EmqpSocket;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
@@ -83,7 +84,7 @@ final class ClientLoop implements Runnable {
 
     ClientLoop(ZContext context, ClientSettings settings, Mailbox<Runnable> mailbox, Executor callbacks,
                Runnable onEnd) {
-        this.context = context;
+        this.context = ContextFailures.watch(context);
         this.settings = settings;
         this.mailbox = mailbox;
         this.callbacks = callbacks;
@@ -108,7 +109,12 @@ final class ClientLoop implements Runnable {
 
     ClientStatus status(boolean running) {
         return new ClientStatus(running, settings.address(), identity, awaitingCount, sent.get(), timedOut.get(),
-                invalid.get(), failure);
+                invalid.get(), failure());
+    }
+
+    /** The error that ended the I/O thread or one of ZeroMQ's, {@code null} while none did. */
+    Throwable failure() {
+        return failure != null ? failure : ContextFailures.of(context);
     }
 
     @Override

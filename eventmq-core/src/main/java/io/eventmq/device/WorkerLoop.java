@@ -169,7 +169,12 @@ final class WorkerLoop implements Runnable {
         return new ServiceStatus(settings.type(), state, address, settings.failoverAddress(), identity,
                 settings.queues(), connectedSince, sinceLast, heartbeat.misses(), reconnects.get(), runningJobs,
                 settings.concurrency(), jobsSucceeded.get(), jobsFailed.get(), refusedRequests.get(),
-                invalidMessages.get(), failure);
+                invalidMessages.get(), failure != null ? failure : socket.contextFailure());
+    }
+
+    /** The error that ended the I/O thread or one of ZeroMQ's, {@code null} while none did. */
+    Throwable failure() {
+        return failure != null ? failure : socket.contextFailure();
     }
 
     /** Handles up to {@link #BATCH} messages waiting on the socket. @return how many */

@@ -158,7 +158,7 @@ public final class WorkerService implements AutoCloseable {
     /** Whether the service was started and has not stopped (nor died). */
     public boolean isRunning() {
         ServiceState state = loop.state();
-        return state != ServiceState.NEW && state != ServiceState.STOPPED;
+        return state != ServiceState.NEW && state != ServiceState.STOPPED && loop.failure() == null;
     }
 
     public ServiceState state() {

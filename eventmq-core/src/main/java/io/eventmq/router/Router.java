@@ -16,6 +16,7 @@ import java.util.function.Function;
 import org.zeromq.ZContext;
 
 import io.eventmq.protocol.Command;
+import io.eventmq.transport.ContextFailures;
 import io.eventmq.transport.IoScheduling;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.util.IoThreads;
@@ -64,7 +65,7 @@ public final class Router implements AutoCloseable {
     }
 
     public Router(ZContext context, RouterSettings settings, RouterListener listener) {
-        this.context = Objects.requireNonNull(context, "context");
+        this.context = ContextFailures.watch(Objects.requireNonNull(context, "context"));
         this.settings = Objects.requireNonNull(settings, "settings");
         this.listener = new GuardedListener(Objects.requireNonNull(listener, "listener"));
         this.name = "eventmq-router-" + ROUTERS.incrementAndGet();
@@ -112,7 +113,7 @@ public final class Router implements AutoCloseable {
     /** Whether the I/O thread runs: started, and neither stopped nor told DISCONNECT by an admin. */
     public boolean isRunning() {
         synchronized (lock) {
-            return thread != null && !ended;
+            return thread != null && !ended && ContextFailures.of(context) == null;
         }
     }
 
@@ -127,6 +128,9 @@ public final class Router implements AutoCloseable {
      * that says why it ended, if an error ended it.
      */
     public RouterStatus status() {
+        if (ContextFailures.of(context) != null) {
+            return notRunning();
+        }
         CompletableFuture<RouterStatus> status = onIoThread(running -> running.status(endpoints));
         try {
             return status.get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
@@ -139,7 +143,8 @@ public final class Router implements AutoCloseable {
     }
 
     private RouterStatus notRunning() {
-        return new RouterStatus(false, endpoints, List.of(), 0, Map.of(), 0, 0, Map.of(), failure);
+        return new RouterStatus(false, endpoints, List.of(), 0, Map.of(), 0, 0, Map.of(),
+                failure != null ? failure : ContextFailures.of(context));
     }
 
     /**

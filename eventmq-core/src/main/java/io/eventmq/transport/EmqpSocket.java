@@ -56,7 +56,7 @@ public final class EmqpSocket implements AutoCloseable {
 
     private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity,
                        Consumer<ZMQ.Socket> customizer) {
-        this.context = Objects.requireNonNull(context, "context");
+        this.context = ContextFailures.watch(Objects.requireNonNull(context, "context"));
         this.type = type;
         this.options = Objects.requireNonNull(options, "options");
         this.customizer = Objects.requireNonNull(customizer, "customizer");
@@ -292,6 +292,11 @@ public final class EmqpSocket implements AutoCloseable {
         } else {
             frames.clear();
         }
+    }
+
+    /** The error that ended one of ZeroMQ's own threads of this socket's context (the socket is deaf), or null. */
+    public Throwable contextFailure() {
+        return ContextFailures.of(context);
     }
 
     /** The ZeroMQ socket, for the poller. */

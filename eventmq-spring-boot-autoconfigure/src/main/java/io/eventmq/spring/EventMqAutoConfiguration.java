@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.zeromq.ZContext;
 
+import io.eventmq.transport.ContextFailures;
+
 /**
  * The ZeroMQ context that every EventMQ device of the application shares (one set of ZeroMQ I/O threads),
  * and the {@code eventmq.*} properties. Its I/O threads, and the router's and worker's on it, run under
@@ -27,9 +29,7 @@ public final class EventMqAutoConfiguration {
     @Bean(destroyMethod = "close")
     @ConditionalOnMissingBean
     ZContext eventMqContext(EventMqProperties properties) {
-        ZContext context = properties.getIo().getScheduling().configure(new ZContext());
-        context.setUncaughtExceptionHandler((thread, error) -> log.error(
-                "ZeroMQ thread {} died: EventMQ sockets of this application stop working", thread.getName(), error));
+        ZContext context = ContextFailures.watch(properties.getIo().getScheduling().configure(new ZContext()));
         context.setNotificationExceptionHandler((thread, error) -> log.error(
                 "ZeroMQ thread {} failed to notify a socket", thread.getName(), error));
         return context;
