@@ -263,7 +263,7 @@ final class ClientLoop implements Runnable {
 
     private void invalid(String what) {
         invalid.incrementAndGet();
-        warnings.warn("invalid", LogText.of(what));
+        warn("invalid", LogText.of(what));
     }
 
     /**
@@ -287,7 +287,7 @@ final class ClientLoop implements Runnable {
      * {@code {"value": ..., "error": {...}}}. With nobody waiting (the REQUEST timed out, or was sent without
      * waiting and then refused), an error is still logged once.
      */
-    private static void complete(CompletableFuture<String> future, String json, String requestMsgid) {
+    private void complete(CompletableFuture<String> future, String json, String requestMsgid) {
         JsonNode root;
         try {
             root = WireJson.read("result of " + requestMsgid, json);
@@ -295,7 +295,8 @@ final class ClientLoop implements Runnable {
                 throw new ProtocolException("result of " + requestMsgid + " is not {\"value\": ...}");
             }
         } catch (ProtocolException e) {
-            log.warn("Invalid result from the router: {}", LogText.of(e.getMessage()));
+            invalid.incrementAndGet();
+            warn("invalid result", "Invalid result from the router: " + LogText.of(e.getMessage()));
             if (future != null) {
                 future.completeExceptionally(e);
             }
@@ -307,10 +308,17 @@ final class ClientLoop implements Runnable {
             if (future != null) {
                 future.completeExceptionally(failure);
             } else {
-                log.warn("{}", LogText.of(failure.getMessage()));
+                warn("unawaited failure", LogText.of(failure.getMessage()));
             }
         } else if (future != null) {
             future.complete(WireJson.write(root.get("value")));
+        }
+    }
+
+    /** The I/O thread and the callback threads share one rate-limited log, one at a time. */
+    private void warn(String kind, String line) {
+        synchronized (warnings) {
+            warnings.warn(kind, line);
         }
     }
 
@@ -336,7 +344,7 @@ final class ClientLoop implements Runnable {
             timedOut.incrementAndGet();
             RouterLostException lost = new RouterLostException(entry.getKey(), settings.address(),
                     settings.receiptTimeout());
-            warnings.warn("router lost", lost.getMessage());
+            warn("router lost", lost.getMessage());
             fail(waiting.future(), lost);
         }
         Iterator<Map.Entry<String, Awaiting>> oldest = awaiting.entrySet().iterator();

@@ -96,15 +96,27 @@ public final class Handlers {
         return !byJob.isEmpty();
     }
 
+    /**
+     * A handler and the name it was registered under: the job's {@code path.callable}, the queue, or {@code *}
+     * for the fallback. Names come from registrations only, so a peer cannot make up new ones.
+     */
+    record Match(JobHandler handler, String name) {
+    }
+
     /** The handler for a job, {@code null} when none matches. */
-    JobHandler resolve(String queue, JobPayload payload) {
+    Match resolve(String queue, JobPayload payload) {
         if (payload != null) {
-            JobHandler handler = byJob.get(new JobKey(payload.path(), payload.callable()));
+            JobKey key = new JobKey(payload.path(), payload.callable());
+            JobHandler handler = byJob.get(key);
             if (handler != null) {
-                return handler;
+                return new Match(handler, key.toString());
             }
         }
-        return byQueue.getOrDefault(queue, fallback);
+        JobHandler handler = byQueue.get(queue);
+        if (handler != null) {
+            return new Match(handler, queue);
+        }
+        return fallback == null ? null : new Match(fallback, "*");
     }
 
     boolean hasListeners() {
@@ -115,10 +127,6 @@ public final class Handlers {
         return listeners.getOrDefault(command, List.of());
     }
 
-    /** Whether any handler is registered: a REQUEST could run somewhere. */
-    public boolean isEmpty() {
-        return byQueue.isEmpty() && byJob.isEmpty() && fallback == null;
-    }
 
     /** Ends registration; the service calls it when it starts. */
     void fix() {

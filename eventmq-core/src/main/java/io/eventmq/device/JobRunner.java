@@ -30,14 +30,14 @@ final class JobRunner {
     JobResult run(String msgid, String queue, Headers headers, String payload) {
         long start = System.nanoTime();
         Job job = new Job(msgid, queue, headers, payload);
-        JobPayload reference = handlers.routesByJob() ? job.jobPayload() : null;
-        String name = reference == null ? queue : reference.path() + "." + reference.callable();
-        JobHandler handler = handlers.resolve(queue, reference);
-        if (handler == null) {
+        Handlers.Match match = handlers.resolve(queue, handlers.routesByJob() ? job.jobPayload() : null);
+        if (match == null) {
             String message = "no handler for " + describe(job);
             warnNoHandler("REQUEST " + LogText.of(msgid) + " failed: " + LogText.of(message));
-            return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start, name);
+            return failure(JobOutcome.NO_HANDLER, JobResult.NO_HANDLER, message, headers, start, "none");
         }
+        JobHandler handler = match.handler();
+        String name = match.name();
         Throwable failure = null;
         for (int attempt = 0; attempt <= headers.retryCount(); attempt++) {
             Object value;

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -564,15 +565,20 @@ final class WorkerLoop implements Runnable {
         if (commandListeners.isEmpty()) {
             return;
         }
-        eventThread.execute(() -> {
-            for (Consumer<Message> commandListener : commandListeners) {
-                try {
-                    commandListener.accept(message);
-                } catch (RuntimeException e) {
-                    log.warn("a {} listener failed", message.commandName(), e);
+        try {
+            eventThread.execute(() -> {
+                for (Consumer<Message> commandListener : commandListeners) {
+                    try {
+                        commandListener.accept(message);
+                    } catch (RuntimeException e) {
+                        log.warn("a {} listener failed", message.commandName(), e);
+                    }
                 }
-            }
-        });
+            });
+        } catch (RejectedExecutionException e) {
+            warnings.warn("listener backlog", "dropped " + message.commandName() + " " + LogText.of(message.msgid())
+                    + " for the command listeners: they are too slow and a backlog of messages waits for them");
+        }
     }
 
     void setState(ServiceState next) {

@@ -38,6 +38,8 @@ import io.eventmq.util.IoThreads;
 public final class WorkerService implements AutoCloseable {
 
     private static final Duration STOP_MARGIN = Duration.ofSeconds(5);
+    /** Messages that may wait for slow command listeners; beyond, one is dropped for them, counted and logged. */
+    private static final int EVENTS_BACKLOG = 10_000;
     private static final AtomicInteger SERVICES = new AtomicInteger();
 
     private final ServiceSettings settings;
@@ -96,8 +98,9 @@ public final class WorkerService implements AutoCloseable {
                 throw new IllegalStateException("the service was already started; it is " + loop.state());
             }
             handlers.fix();
-            ExecutorService jobs = startedThreads(settings.concurrency(), name + "-job-");
-            ExecutorService events = handlers.hasListeners() ? startedThreads(1, name + "-events-") : null;
+            ExecutorService jobs = startedThreads(settings.concurrency(), name + "-job-", settings.concurrency());
+            ExecutorService events = handlers.hasListeners()
+                    ? startedThreads(1, name + "-events-", EVENTS_BACKLOG) : null;
             try {
                 loop.open(new JobRunner(handlers), jobs, events);
             } catch (RuntimeException e) {
@@ -202,11 +205,12 @@ public final class WorkerService implements AutoCloseable {
     /**
      * A pool of {@code count} daemon threads, all started now by the calling thread: a thread the I/O thread
      * started would inherit its scheduling policy ({@link IoScheduling}), and job threads keep the application's.
+     * At most {@code backlog} tasks wait; beyond, a task is refused (jobs never are: each holds a slot).
      */
-    private static ExecutorService startedThreads(int count, String prefix) {
+    private static ExecutorService startedThreads(int count, String prefix, int backlog) {
         AtomicInteger made = new AtomicInteger();
         ThreadPoolExecutor pool = new ThreadPoolExecutor(count, count, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), runnable -> {
+                new LinkedBlockingQueue<>(backlog), runnable -> {
                     Thread thread = new Thread(runnable, prefix + made.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;

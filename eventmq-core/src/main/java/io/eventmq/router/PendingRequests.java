@@ -55,10 +55,11 @@ final class PendingRequests {
 
     /** Remembers a dispatched REQUEST. @return the msgid forgotten to stay within the limit, or {@code null} */
     String add(String msgid, Pending request) {
-        Pending replaced = pending.put(msgid, request);
+        Pending replaced = pending.remove(msgid);
         if (replaced != null) {
             unindex(msgid, replaced);
         }
+        pending.put(msgid, request);
         byWorker.computeIfAbsent(request.worker(), worker -> new LinkedHashSet<>()).add(msgid);
         if (pending.size() <= limit) {
             return null;

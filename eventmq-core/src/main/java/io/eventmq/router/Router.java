@@ -210,10 +210,15 @@ public final class Router implements AutoCloseable {
         stop();
     }
 
+    /**
+     * On the I/O thread, as it ends: questions posted before the end are still answered (from the state the
+     * loop leaves), later ones fail at once, so no status() or adminReport() waits for nothing.
+     */
     private void ended(Throwable cause) {
         failure = cause;
         synchronized (lock) {
             ended = true;
+            mailbox.drain(Runnable::run);
             mailbox.close();
         }
         terminated.complete(null);

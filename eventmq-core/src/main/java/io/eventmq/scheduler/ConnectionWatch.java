@@ -7,7 +7,10 @@ import io.eventmq.device.ServiceListener;
 import io.eventmq.device.ServiceState;
 import io.eventmq.protocol.Message;
 
-/** Passes everything on to the application's listener, and completes a future when first connected. */
+/**
+ * Passes everything on to the application's listener, and completes a future when first connected, on the
+ * common pool: what an application chains to it never runs on the I/O thread.
+ */
 final class ConnectionWatch implements ServiceListener {
 
     private final ServiceListener listener;
@@ -25,7 +28,7 @@ final class ConnectionWatch implements ServiceListener {
     @Override
     public void stateChanged(ServiceState previous, ServiceState current) {
         if (current == ServiceState.CONNECTED) {
-            connected.complete(null);
+            connected.completeAsync(() -> null);
         }
         listener.stateChanged(previous, current);
     }

@@ -21,10 +21,12 @@ class HandlersTest {
     void aRequestGoesToItsJobThenItsQueueThenTheFallback() {
         Handlers handlers = new Handlers().onJob("jobs", "echo", echo).onRequest("email", email).onAnyRequest(any);
 
-        assertThat(handlers.resolve("email", echoJob)).isSameAs(echo);
-        assertThat(handlers.resolve("email", JobPayload.of("jobs", "other", null, null))).isSameAs(email);
-        assertThat(handlers.resolve("email", null)).isSameAs(email);
-        assertThat(handlers.resolve("default", null)).isSameAs(any);
+        assertThat(handlers.resolve("email", echoJob)).isEqualTo(new Handlers.Match(echo, "jobs.echo"));
+        assertThat(handlers.resolve("email", JobPayload.of("jobs", "other", null, null)))
+                .isEqualTo(new Handlers.Match(email, "email"));
+        assertThat(handlers.resolve("email", null)).isEqualTo(new Handlers.Match(email, "email"));
+        assertThat(handlers.resolve("nosuch", null)).as("a made-up queue is not a name")
+                .isEqualTo(new Handlers.Match(any, "*"));
         assertThat(new Handlers().onRequest("email", email).resolve("default", echoJob)).isNull();
     }
 
@@ -58,7 +60,7 @@ class HandlersTest {
         assertThatThrownBy(() -> handlers.onRequest("email", any)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> handlers.onJob("jobs", "echo", any)).isInstanceOf(IllegalStateException.class);
         assertThatThrownBy(() -> handlers.listen(Command.ACK, m -> { })).isInstanceOf(IllegalStateException.class);
-        assertThat(handlers.resolve("default", null)).isSameAs(any);
+        assertThat(handlers.resolve("default", null).handler()).isSameAs(any);
         assertThat(handlers.resolve("email", null)).isNull();
     }
 }

@@ -76,7 +76,7 @@ class WorkerJobTest extends ScriptedRouterTest {
         await().atMost(ScriptedRouter.WAIT).until(() -> listener.finished.size() == 1);
         assertThat(listener.finished.get(0).outcome()).isEqualTo(JobOutcome.TIMED_OUT);
         assertThat(listener.finished.get(0).error()).isEqualTo("Timeout");
-        assertThat(listener.finished.get(0).handler()).isEqualTo("default");
+        assertThat(listener.finished.get(0).handler()).as("the fallback").isEqualTo("*");
         assertThat(listener.finished.get(0).duration()).as("ran until interrupted, not failed at once")
                 .isGreaterThan(Duration.ofMillis(500));
     }

@@ -23,6 +23,8 @@ class ReferenceJobs {
 
     /** Longest {@code jobs.sleep} accepted: below the client's default 30 s request timeout. */
     static final Duration LONGEST_SLEEP = Duration.ofSeconds(20);
+    /** jobs.echo's {@code times} at most: a caller cannot make the worker build an answer of any size. */
+    static final int MOST_ECHOES = 100;
 
     /** {@code jobs.echo}: the message back, repeated {@code times} (default 1); logged for callers without a reply. */
     @EmqpHandler(path = "jobs", callable = "echo")
@@ -30,7 +32,11 @@ class ReferenceJobs {
         if (message == null) {
             throw new IllegalArgumentException("jobs.echo needs a message: args=['hello'] or kwargs={'message': ...}");
         }
-        String echo = String.join(" ", Collections.nCopies(times == null ? 1 : times, message));
+        int count = times == null ? 1 : times;
+        if (count < 1 || count > MOST_ECHOES) {
+            throw new IllegalArgumentException("jobs.echo repeats 1 to " + MOST_ECHOES + " times, not " + count);
+        }
+        String echo = String.join(" ", Collections.nCopies(count, message));
         log.info("jobs.echo: {}", echo);
         return Map.of("echo", echo);
     }

@@ -1,6 +1,7 @@
 package io.eventmq.spring;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 
 import org.springframework.messaging.Message;
 import org.springframework.messaging.handler.invocation.InvocableHandlerMethod;
@@ -23,13 +24,16 @@ final class EmqpHandlerMethod implements JobHandler {
     private final JsonMapper mapper;
     private final ObservationRegistry registry;
     private final EmqpProcessObservationConvention convention;
+    /** The queues the worker announced: the only queue names an observation is tagged with. */
+    private final Set<String> served;
 
     EmqpHandlerMethod(InvocableHandlerMethod method, JsonMapper mapper, ObservationRegistry registry,
-                      EmqpProcessObservationConvention convention) {
+                      EmqpProcessObservationConvention convention, Set<String> served) {
         this.method = method;
         this.mapper = mapper;
         this.registry = registry;
         this.convention = convention;
+        this.served = served;
     }
 
     @Override
@@ -46,7 +50,8 @@ final class EmqpHandlerMethod implements JobHandler {
 
     /** Runs the method in an {@link EmqpObservation#PROCESS} whose parent is the client's, when it sent one. */
     private Object observed(Job job, Message<byte[]> message) throws Exception {
-        EmqpProcessContext context = new EmqpProcessContext(job.queue(), job.msgid(),
+        EmqpProcessContext context = new EmqpProcessContext(served.contains(job.queue()) ? job.queue() : "other",
+                job.msgid(),
                 TraceHeaders.decode(job.headers().unknown()));
         Observation observation = EmqpObservation.PROCESS.observation(convention,
                 DefaultEmqpProcessObservationConvention.INSTANCE, () -> context, registry).start();

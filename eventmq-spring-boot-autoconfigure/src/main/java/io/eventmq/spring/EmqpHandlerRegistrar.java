@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.springframework.aop.support.AopUtils;
 import org.springframework.aop.framework.AopProxyUtils;
@@ -32,6 +33,7 @@ import org.springframework.messaging.handler.annotation.support.DefaultMessageHa
 import io.eventmq.device.Handlers;
 import io.eventmq.device.Job;
 import io.eventmq.device.WorkerService;
+import io.eventmq.protocol.WeightedQueue;
 import io.micrometer.observation.ObservationRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -58,6 +60,8 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
 
     private final List<Found> found = new ArrayList<>();
     private ConfigurableListableBeanFactory beanFactory;
+    /** Set once the handlers are registered: the worker's handlers are fixed when it starts. */
+    private boolean registered;
 
     @Override
     public void setBeanFactory(BeanFactory beanFactory) {
@@ -67,6 +71,14 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
     @Override
     public Object postProcessAfterInitialization(Object bean, String beanName) throws BeansException {
         Map<Method, EmqpHandler> methods = HandlerMethods.of(AopProxyUtils.ultimateTargetClass(bean));
+        if (methods.isEmpty()) {
+            return bean;
+        }
+        if (registered) {
+            throw new IllegalStateException("Bean " + beanName + " has @EmqpHandler methods but was made after"
+                    + " startup (a prototype or lazy bean): the worker's handlers are fixed by then; make it a"
+                    + " singleton that is not lazy");
+        }
         methods.forEach((method, handler) -> found.add(new Found(bean, method, handler)));
         return bean;
     }
@@ -88,6 +100,8 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
                 : ObservationRegistry.NOOP;
         EmqpProcessObservationConvention convention = beanFactory
                 .getBeanProvider(EmqpProcessObservationConvention.class).getIfAvailable();
+        Set<String> served = worker.settings().queues().stream().map(WeightedQueue::name)
+                .collect(Collectors.toUnmodifiableSet());
         Map<String, Found> claimed = new HashMap<>();
         for (Found handler : found) {
             check(handler);
@@ -102,10 +116,11 @@ final class EmqpHandlerRegistrar implements BeanPostProcessor, SmartInitializing
             jobArguments.referenceJob(invocable, handler.handler());
             EmqpHandlerMethod method = new EmqpHandlerMethod(
                     factory.createInvocableHandlerMethod(handler.bean(), invocable), mapper, observations,
-                    convention);
+                    convention, served);
             register(worker.handlers(), handler, method);
         }
         found.clear();
+        registered = true;
     }
 
     private static List<String> keys(EmqpHandler handler) {

@@ -17,6 +17,7 @@ public class EmqpProcessContext extends ReceiverContext<Map<String, String>> {
         setCarrier(carrier);
     }
 
+    /** The queue the REQUEST was sent to when the worker serves it, else {@code other}: a tag a peer cannot grow. */
     public String getQueue() {
         return queue;
     }

@@ -9,10 +9,10 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.zeromq.ZContext;
 
 import io.eventmq.device.ServiceListener;
@@ -36,7 +36,7 @@ public final class EventMqSchedulerAutoConfiguration {
 
     /** {@code eventmq.scheduler.store=jdbc}: the schedules in the application's DataSource. */
     @Configuration(proxyBeanMethods = false)
-    @ConditionalOnClass(JdbcClient.class)
+    @ConditionalOnClass(name = "org.springframework.jdbc.core.simple.JdbcClient")
     @ConditionalOnProperty(name = "eventmq.scheduler.store", havingValue = "jdbc")
     static class JdbcStoreConfiguration {
 
@@ -48,7 +48,20 @@ public final class EventMqSchedulerAutoConfiguration {
                 throw new EventMqConfigurationException("eventmq.scheduler.store", "jdbc",
                         "needs one DataSource bean (add spring-boot-starter-jdbc and a database driver)", null);
             }
-            return new JdbcScheduleStore(JdbcClient.create(database));
+            return new JdbcScheduleStore(database);
+        }
+    }
+
+    /** {@code eventmq.scheduler.store=jdbc} without spring-jdbc: a clear failure, not schedules kept in memory. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnMissingClass("org.springframework.jdbc.core.simple.JdbcClient")
+    @ConditionalOnProperty(name = "eventmq.scheduler.store", havingValue = "jdbc")
+    static class NoJdbcConfiguration {
+
+        @Bean
+        ScheduleStore eventMqScheduleStore() {
+            throw new EventMqConfigurationException("eventmq.scheduler.store", "jdbc",
+                    "needs spring-jdbc (add spring-boot-starter-jdbc and a database driver)", null);
         }
     }
 

@@ -6,12 +6,12 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
 import org.springframework.util.ClassUtils;
+import org.springframework.util.ConcurrentReferenceHashMap;
 
 import io.eventmq.router.Router;
 
@@ -21,7 +21,8 @@ import io.eventmq.router.Router;
  */
 final class HandlerMethods {
 
-    private static final Map<Class<?>, Map<Method, EmqpHandler>> CACHE = new ConcurrentHashMap<>();
+    /** Weak keys, as Spring's own metadata caches: a class loader that goes (devtools restart) is not held. */
+    private static final Map<Class<?>, Map<Method, EmqpHandler>> CACHE = new ConcurrentReferenceHashMap<>();
 
     private HandlerMethods() {
     }

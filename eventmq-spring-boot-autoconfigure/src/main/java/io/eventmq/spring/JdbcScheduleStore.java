@@ -1,10 +1,15 @@
 package io.eventmq.spring;
 
+import java.sql.DatabaseMetaData;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
+import javax.sql.DataSource;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 import io.eventmq.scheduler.Schedule;
 import io.eventmq.scheduler.ScheduleStore;
@@ -21,18 +26,33 @@ final class JdbcScheduleStore implements ScheduleStore {
 
     private final JdbcClient jdbc;
 
-    JdbcScheduleStore(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+    JdbcScheduleStore(DataSource database) {
+        this.jdbc = JdbcClient.create(database);
         jdbc.sql("""
                 CREATE TABLE IF NOT EXISTS eventmq_schedule (
                     id VARCHAR(64) PRIMARY KEY,
                     queue VARCHAR(255) NOT NULL,
                     headers VARCHAR(1024) NOT NULL,
                     interval_seconds BIGINT NOT NULL,
-                    payload CLOB NOT NULL,
+                    payload %s NOT NULL,
                     cron VARCHAR(255) NOT NULL,
                     runs_left INT NOT NULL,
-                    last_run BIGINT)""").update();
+                    last_run BIGINT)""".formatted(textType(database))).update();
+    }
+
+    /** The type of a long text column: CLOB where SQL says so, TEXT on the databases that have no CLOB. */
+    private static String textType(DataSource database) {
+        String product;
+        try {
+            product = JdbcUtils.extractDatabaseMetaData(database, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            return "CLOB";
+        }
+        return switch (product) {
+            case "PostgreSQL", "MySQL", "MariaDB", "SQLite" -> "TEXT";
+            case "Microsoft SQL Server" -> "NVARCHAR(MAX)";
+            default -> "CLOB";
+        };
     }
 
     @Override

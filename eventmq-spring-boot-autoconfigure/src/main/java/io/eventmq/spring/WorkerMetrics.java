@@ -2,7 +2,9 @@ package io.eventmq.spring;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 import org.springframework.beans.factory.ObjectProvider;
 
@@ -12,6 +14,7 @@ import io.eventmq.device.ServiceListener;
 import io.eventmq.device.WorkerService;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
+import io.eventmq.protocol.WeightedQueue;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,10 +34,13 @@ final class WorkerMetrics implements ServiceListener {
     private final Counter heartbeatMisses;
     private final Counter reconnects;
     private final Map<HandlerTimer, Timer> handlerTimers = new ConcurrentHashMap<>();
+    private final ObjectProvider<WorkerService> worker;
+    private volatile Set<String> served;
 
     /** @param worker looked up when a gauge is read: the worker is built with this listener, after it */
     WorkerMetrics(MeterRegistry registry, ObjectProvider<WorkerService> worker) {
         this.registry = registry;
+        this.worker = worker;
         this.sent = commandCounters(registry, "eventmq.messages.sent", "Messages the worker sent to its router");
         this.received = commandCounters(registry, "eventmq.messages.received",
                 "Well-formed messages the worker received from its router");
@@ -77,15 +83,29 @@ final class WorkerMetrics implements ServiceListener {
 
     @Override
     public void jobFinished(JobReport job) {
-        String handler = job.outcome() == JobOutcome.NO_HANDLER ? "none" : job.handler();
-        HandlerTimer key = new HandlerTimer(job.queue(), handler, job.outcome(), job.error() == null ? "none"
-                : job.error());
+        HandlerTimer key = new HandlerTimer(servedOrOther(job.queue()), job.handler(), job.outcome(),
+                job.error() == null ? "none" : job.error());
         handlerTimers.computeIfAbsent(key, this::register).record(job.duration());
     }
 
     /**
+     * The queue as a tag: one the worker serves, else {@code other} (the router hands a worker of the
+     * {@code default} queue every REQUEST for a queue nobody serves, with the queue name the client made up).
+     */
+    private String servedOrOther(String queue) {
+        Set<String> queues = served;
+        if (queues == null) {
+            queues = worker.getObject().settings().queues().stream().map(WeightedQueue::name)
+                    .collect(Collectors.toUnmodifiableSet());
+            served = queues;
+        }
+        return queues.contains(queue) ? queue : "other";
+    }
+
+    /**
      * The tags of one {@code eventmq.handler} timer, in the shape of Spring AMQP's listener timer. The handler
-     * tag is a registered handler's name ({@code none} when none matched), so a peer cannot grow it at will.
+     * tag is the name a handler was registered under ({@code none} when none matched) and the queue one the worker
+     * serves, so a peer cannot make them grow at will.
      */
     private record HandlerTimer(String queue, String handler, JobOutcome outcome, String exception) {
     }

@@ -10,7 +10,6 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType;
 
@@ -31,13 +30,13 @@ class JdbcScheduleStoreTests {
 
     @Test
     void schedulesOutliveTheStoreThatKeptThem() {
-        ScheduleStore first = new JdbcScheduleStore(JdbcClient.create(database));
+        ScheduleStore first = new JdbcScheduleStore(database);
         first.save(EVERY_TEN_SECONDS);
         first.save(DAILY);
         first.save(DAILY.withRunsLeft(2));
         first.remove("no-such-id");
 
-        ScheduleStore second = new JdbcScheduleStore(JdbcClient.create(database));
+        ScheduleStore second = new JdbcScheduleStore(database);
 
         assertThat(second.load()).containsExactlyInAnyOrder(EVERY_TEN_SECONDS, DAILY.withRunsLeft(2));
         second.remove("a1");
@@ -46,8 +45,8 @@ class JdbcScheduleStoreTests {
 
     @Test
     void twoSchedulersSharingTheTableSendEachRunOnce() {
-        ScheduleStore one = new JdbcScheduleStore(JdbcClient.create(database));
-        ScheduleStore other = new JdbcScheduleStore(JdbcClient.create(database));
+        ScheduleStore one = new JdbcScheduleStore(database);
+        ScheduleStore other = new JdbcScheduleStore(database);
         one.save(EVERY_TEN_SECONDS);
         one.save(DAILY);
 
@@ -62,7 +61,7 @@ class JdbcScheduleStoreTests {
 
     @Test
     void aScheduleTheTableDoesNotHoldIsNotWithheld() {
-        assertThat(new JdbcScheduleStore(JdbcClient.create(database)).claim(DAILY, T)).isTrue();
+        assertThat(new JdbcScheduleStore(database).claim(DAILY, T)).isTrue();
     }
 
     @Test

@@ -3,16 +3,23 @@ package io.eventmq.spring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
+import org.zeromq.ZContext;
 
+import io.eventmq.device.Handlers;
 import io.eventmq.device.JobOutcome;
 import io.eventmq.device.JobReport;
+import io.eventmq.device.ServiceSettings;
 import io.eventmq.device.WorkerService;
 import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Message;
+import io.eventmq.protocol.WeightedQueue;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
@@ -20,8 +27,17 @@ import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 class WorkerMetricsTest {
 
     private final MeterRegistry registry = new SimpleMeterRegistry();
-    private final WorkerMetrics metrics =
-            new WorkerMetrics(registry, new StaticListableBeanFactory().getBeanProvider(WorkerService.class));
+    private final ZContext context = new ZContext();
+    private final StaticListableBeanFactory beans = new StaticListableBeanFactory(Map.of("worker",
+            new WorkerService(context, ServiceSettings.DEFAULTS.withQueues(List.of(new WeightedQueue(10, "email"),
+                    new WeightedQueue(10, "default"))), new Handlers())));
+    private final WorkerMetrics metrics = new WorkerMetrics(registry, beans.getBeanProvider(WorkerService.class));
+
+    @AfterEach
+    void close() {
+        beans.getBean(WorkerService.class).close();
+        context.close();
+    }
 
     @Test
     void countsMessagesByCommand() {
@@ -55,8 +71,8 @@ class WorkerMetricsTest {
                 "Timeout"));
         metrics.jobFinished(new JobReport("m4", "default", "jobs.echo", Duration.ofMillis(1), JobOutcome.FAILED,
                 "IllegalStateException"));
-        metrics.jobFinished(new JobReport("m5", "default", "jobs.nosuch", Duration.ofMillis(1),
-                JobOutcome.NO_HANDLER, "NoHandler"));
+        metrics.jobFinished(new JobReport("m5", "made-up", "none", Duration.ofMillis(1), JobOutcome.NO_HANDLER,
+                "NoHandler"));
 
         assertThat(registry.get("eventmq.handler").tag("queue", "email").tag("outcome", "SUCCEEDED")
                 .tag("exception", "none").timer().totalTime(TimeUnit.MILLISECONDS)).isEqualTo(40);
@@ -64,7 +80,7 @@ class WorkerMetricsTest {
                 .tag("exception", "Timeout").timer().count()).isEqualTo(1);
         assertThat(registry.get("eventmq.handler").tag("handler", "jobs.echo").tag("outcome", "FAILED")
                 .tag("exception", "IllegalStateException").timer().count()).isEqualTo(1);
-        assertThat(registry.get("eventmq.handler").tag("outcome", "NO_HANDLER").timer().getId().getTag("handler"))
-                .as("a name a peer made up is not a tag").isEqualTo("none");
+        assertThat(registry.get("eventmq.handler").tag("outcome", "NO_HANDLER").timer().getId().getTag("queue"))
+                .as("a queue a peer made up is not a tag").isEqualTo("other");
     }
 }
