@@ -48,7 +48,14 @@ public final class EmqpSocket implements AutoCloseable {
     private static final byte[][] COMMON_BYTES = Arrays.stream(COMMON).map(frame -> frame.getBytes(
             StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
+    /** Body frames, the first this many, that often repeat from message to message: a queue, a headers frame. */
+    private static final int REPEATING_FRAMES = 2;
+    /** The longest repeating frame kept: a queue name or headers, not a payload. */
+    private static final int REPEATING_BYTES = 64;
+
     private List<String> frames = new ArrayList<>(USUAL_FRAMES);
+    private final byte[][] repeatingBytes = new byte[REPEATING_FRAMES][];
+    private final String[] repeatingText = new String[REPEATING_FRAMES];
     private ZMQ.Socket socket;
     private String identity;
     private IoScheduling ioScheduling;
@@ -219,10 +226,14 @@ public final class EmqpSocket implements AutoCloseable {
         frames.add(router ? new String(frame, IDENTITY) : text(frame));
         int count = 1;
         int lastCommon = (router ? 1 : 0) + COMMON_FRAMES;
+        int firstBody = lastCommon + 2;
         while (socket.hasReceiveMore()) {
             frame = socket.recv(0);
+            int index = count;
             if (++count <= MAX_FRAMES) {
-                frames.add(count - 1 <= lastCommon ? text(frame) : new String(frame, StandardCharsets.UTF_8));
+                frames.add(index <= lastCommon ? text(frame)
+                        : index >= firstBody && index < firstBody + REPEATING_FRAMES ? repeating(index - firstBody, frame)
+                        : new String(frame, StandardCharsets.UTF_8));
             }
         }
         try {
@@ -257,6 +268,18 @@ public final class EmqpSocket implements AutoCloseable {
             }
         }
         return new String(frame, StandardCharsets.UTF_8);
+    }
+
+    /** Body frame {@code slot}'s text: the last message's when the bytes are the same, else a new one kept. */
+    private String repeating(int slot, byte[] frame) {
+        if (frame.length > REPEATING_BYTES) {
+            return new String(frame, StandardCharsets.UTF_8);
+        }
+        if (!Arrays.equals(frame, repeatingBytes[slot])) {
+            repeatingBytes[slot] = frame;
+            repeatingText[slot] = new String(frame, StandardCharsets.UTF_8);
+        }
+        return repeatingText[slot];
     }
 
     /** A frame's bytes: the ones kept for the version or a command's name, else new ones. */
