@@ -49,7 +49,14 @@ public final class EmqpSocket implements AutoCloseable {
     private static final byte[][] COMMON_BYTES = Arrays.stream(COMMON).map(frame -> frame.getBytes(
             StandardCharsets.UTF_8)).toArray(byte[][]::new);
 
+    /** Body frames, the first this many, that often repeat from message to message: a queue, a headers frame. */
+    private static final int REPEATING_FRAMES = 2;
+    /** The longest repeating frame kept: a queue name or headers, not a payload. */
+    private static final int REPEATING_BYTES = 64;
+
     private List<String> frames = new ArrayList<>(USUAL_FRAMES);
+    private final byte[][] repeatingBytes = new byte[REPEATING_FRAMES][];
+    private final String[] repeatingText = new String[REPEATING_FRAMES];
     private ZMQ.Socket socket;
     private String identity;
     private IoScheduling ioScheduling;
@@ -224,10 +231,14 @@ public final class EmqpSocket implements AutoCloseable {
         frames.add(router ? new String(frame, charset) : text(frame, charset));
         int count = 1;
         int lastCommon = (router ? 1 : 0) + COMMON_FRAMES;
+        int firstBody = lastCommon + 2;
         while (socket.hasReceiveMore()) {
             frame = socket.recv(0);
+            int index = count;
             if (++count <= MAX_FRAMES) {
-                frames.add(count - 1 <= lastCommon ? text(frame, charset) : new String(frame, charset));
+                frames.add(index <= lastCommon ? text(frame, charset)
+                        : index >= firstBody && index < firstBody + REPEATING_FRAMES
+                        ? repeating(index - firstBody, frame, charset) : new String(frame, charset));
             }
         }
         try {
@@ -273,6 +284,18 @@ public final class EmqpSocket implements AutoCloseable {
             }
         }
         return new String(frame, charset);
+    }
+
+    /** Body frame {@code slot}'s text: the last message's when the bytes are the same, else a new one kept. */
+    private String repeating(int slot, byte[] frame, Charset charset) {
+        if (frame.length > REPEATING_BYTES) {
+            return new String(frame, charset);
+        }
+        if (!Arrays.equals(frame, repeatingBytes[slot])) {
+            repeatingBytes[slot] = frame;
+            repeatingText[slot] = new String(frame, charset);
+        }
+        return repeatingText[slot];
     }
 
     /** A frame's bytes: the ones kept for the version or a command's name, else new ones. */

@@ -89,6 +89,23 @@ class EmqpSocketTest {
     }
 
     @Test
+    void repeatingQueueAndHeadersFramesShareTheirStringsAndChangedOnesAreReadAnew() {
+        EmqpSocket dealer = connectedDealer();
+        Message[] sent = {Message.of(Command.REQUEST, "email", "reply-requested", "1"),
+            Message.of(Command.REQUEST, "email", "reply-requested", "2"),
+            Message.of(Command.REQUEST, "sms", "", "3"), Message.of(Command.REQUEST, "email", "", "4")};
+
+        Message[] received = new Message[sent.length];
+        for (int i = 0; i < sent.length; i++) {
+            dealer.send(sent[i]);
+            received[i] = receive(router);
+            assertThat(received[i]).isEqualTo(sent[i].from(dealer.identity()));
+        }
+        assertThat(received[1].frame(0)).isSameAs(received[0].frame(0));
+        assertThat(received[1].frame(1)).isSameAs(received[0].frame(1));
+    }
+
+    @Test
     void aMessageWithoutBodyFramesTravels() {
         EmqpSocket dealer = connectedDealer();
         Message ready = Message.of(Command.READY);
