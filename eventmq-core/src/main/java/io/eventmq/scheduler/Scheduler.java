@@ -1,6 +1,7 @@
 package io.eventmq.scheduler;
 
 import java.time.InstantSource;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
@@ -9,6 +10,7 @@ import org.zeromq.ZContext;
 
 import io.eventmq.device.Handlers;
 import io.eventmq.device.ServiceListener;
+import io.eventmq.device.ServiceListeners;
 import io.eventmq.device.ServiceState;
 import io.eventmq.device.ServiceStatus;
 import io.eventmq.device.WorkerService;
@@ -41,9 +43,10 @@ public final class Scheduler implements AutoCloseable {
         Objects.requireNonNull(settings, "settings");
         this.schedules = new Schedules(settings, Objects.requireNonNull(store, "store"),
                 Objects.requireNonNull(wallClock, "wallClock"), Objects.requireNonNull(monotonicNanos, "monotonicNanos"));
-        this.watch = new ConnectionWatch(Objects.requireNonNull(listener, "listener"));
+        this.watch = new ConnectionWatch();
         this.service = new WorkerService(context, settings.service(), new Handlers().onSchedules(schedules),
-                watch, InstantSource.system());
+                ServiceListeners.of(List.of(watch, Objects.requireNonNull(listener, "listener"))),
+                InstantSource.system());
     }
 
     /** A scheduler on the system clocks, keeping its schedules in {@code store}. */

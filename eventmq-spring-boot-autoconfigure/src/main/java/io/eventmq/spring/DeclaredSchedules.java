@@ -5,15 +5,12 @@ import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.core.MethodIntrospector;
 import org.springframework.core.annotation.AnnotatedElementUtils;
-import org.springframework.util.ClassUtils;
 
 import io.eventmq.client.Client;
 import io.eventmq.protocol.Headers;
@@ -108,17 +105,8 @@ final class DeclaredSchedules implements SmartLifecycle {
     /** Every declaration on the beans' classes, resolved and checked. */
     List<Declared> declared() {
         List<Declared> found = new ArrayList<>();
-        for (String name : beanFactory.getBeanDefinitionNames()) {
-            Class<?> type = beanFactory.getType(name, false);
-            if (type == null || type.getName().startsWith("org.springframework.")) {
-                continue;
-            }
-            Class<?> user = ClassUtils.getUserClass(type);
-            Map<Method, EmqpScheduled> methods = MethodIntrospector.selectMethods(user,
-                    (MethodIntrospector.MetadataLookup<EmqpScheduled>) method ->
-                            AnnotatedElementUtils.findMergedAnnotation(method, EmqpScheduled.class));
-            methods.forEach((method, scheduled) -> found.add(resolve(method, scheduled)));
-        }
+        HandlerMethods.declared(beanFactory, EmqpScheduled.class)
+                .forEach((method, scheduled) -> found.add(resolve(method, scheduled)));
         return found;
     }
 

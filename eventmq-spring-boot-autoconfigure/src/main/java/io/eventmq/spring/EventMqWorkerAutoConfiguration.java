@@ -14,6 +14,7 @@ import org.zeromq.ZContext;
 import io.eventmq.client.Client;
 import io.eventmq.device.Handlers;
 import io.eventmq.device.ServiceListener;
+import io.eventmq.device.ServiceListeners;
 import io.eventmq.device.ServiceSettings;
 import io.eventmq.device.WorkerService;
 import io.eventmq.heartbeat.HeartbeatMonitor;
@@ -78,7 +79,7 @@ public final class EventMqWorkerAutoConfiguration {
                                 HeartbeatMonitor heartbeat, ObjectProvider<ServiceListener> listeners,
                                 ObjectProvider<WorkerCustomizer> customizers) {
         WorkerService worker = new WorkerService(settings, socket, poller, heartbeat, new Handlers(),
-                Listeners.service(listeners.orderedStream().toList()), InstantSource.system());
+                ServiceListeners.of(listeners.orderedStream().toList()), InstantSource.system());
         customizers.orderedStream().forEach(customizer -> customizer.customize(worker));
         return worker;
     }

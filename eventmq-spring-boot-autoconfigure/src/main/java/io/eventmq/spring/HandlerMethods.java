@@ -1,7 +1,8 @@
 package io.eventmq.spring;
 
+import java.lang.annotation.Annotation;
 import java.lang.reflect.Method;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -37,11 +38,22 @@ final class HandlerMethods {
 
     /** Every handler method of the bean definitions' types, without making any bean. */
     static List<EmqpHandler> declared(ConfigurableListableBeanFactory beanFactory) {
-        List<EmqpHandler> found = new ArrayList<>();
+        return List.copyOf(declared(beanFactory, EmqpHandler.class).values());
+    }
+
+    /**
+     * Every method of the bean definitions' types (their user classes) with the merged {@code annotation},
+     * without making any bean; Spring's own types are skipped.
+     */
+    static <A extends Annotation> Map<Method, A> declared(ConfigurableListableBeanFactory beanFactory,
+                                                         Class<A> annotation) {
+        Map<Method, A> found = new LinkedHashMap<>();
         for (String name : beanFactory.getBeanDefinitionNames()) {
             Class<?> type = beanFactory.getType(name, false);
             if (type != null && !type.getName().startsWith("org.springframework.")) {
-                found.addAll(of(type).values());
+                found.putAll(MethodIntrospector.selectMethods(ClassUtils.getUserClass(type),
+                        (MethodIntrospector.MetadataLookup<A>) method ->
+                                AnnotatedElementUtils.findMergedAnnotation(method, annotation)));
             }
         }
         return found;

@@ -2,65 +2,14 @@ package io.eventmq.spring;
 
 import java.util.List;
 
-import io.eventmq.device.JobReport;
-import io.eventmq.device.ServiceListener;
-import io.eventmq.device.ServiceState;
-import io.eventmq.protocol.Message;
 import io.eventmq.router.DropReason;
 import io.eventmq.router.PeerType;
 import io.eventmq.router.RouterListener;
 
-/** Every {@link ServiceListener} or {@link RouterListener} bean of the application, as the one a device takes. */
+/** Every {@link RouterListener} bean of the application, as the one a router takes. */
 final class Listeners {
 
     private Listeners() {
-    }
-
-    static ServiceListener service(List<ServiceListener> all) {
-        if (all.size() == 1) {
-            return all.get(0);
-        }
-        return new ServiceListener() {
-            @Override
-            public void stateChanged(ServiceState previous, ServiceState current) {
-                all.forEach(listener -> listener.stateChanged(previous, current));
-            }
-
-            @Override
-            public void messageReceived(Message message) {
-                all.forEach(listener -> listener.messageReceived(message));
-            }
-
-            @Override
-            public void messageSent(Message message) {
-                all.forEach(listener -> listener.messageSent(message));
-            }
-
-            @Override
-            public void invalidMessage(String reason) {
-                all.forEach(listener -> listener.invalidMessage(reason));
-            }
-
-            @Override
-            public void heartbeatMissed(int misses) {
-                all.forEach(listener -> listener.heartbeatMissed(misses));
-            }
-
-            @Override
-            public void reconnecting(String address, String reason) {
-                all.forEach(listener -> listener.reconnecting(address, reason));
-            }
-
-            @Override
-            public void jobStarted(String msgid, String queue) {
-                all.forEach(listener -> listener.jobStarted(msgid, queue));
-            }
-
-            @Override
-            public void jobFinished(JobReport job) {
-                all.forEach(listener -> listener.jobFinished(job));
-            }
-        };
     }
 
     static RouterListener router(List<RouterListener> all) {
