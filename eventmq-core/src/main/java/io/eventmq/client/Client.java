@@ -25,7 +25,7 @@ import io.eventmq.util.IoThreads;
  * Thread-safe: callers in any thread hand their messages to the client's own I/O thread
  * ({@code eventmq-client-N-io}), which owns the DEALER. ZeroMQ connects and reconnects in the background; while
  * the router is away, messages wait in the socket up to its send high-water mark, and a call beyond that
- * fails with {@link IllegalStateException}.
+ * fails with {@link IllegalStateException}. What a lost router means for each call: {@code docs/reliability.md}.
  *
  * <pre>{@code
  * try (Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()))) {
@@ -125,10 +125,12 @@ public final class Client implements AutoCloseable {
      * Sends a REQUEST with {@code reply-requested} and returns its result: the JSON text of the job's
      * {@code value}. The future fails with {@link JobFailedException} when the result carries an error (the
      * job failed, or the router refused the REQUEST), with {@link java.util.concurrent.TimeoutException}
-     * after {@link ClientSettings#requestTimeout()}, with {@link RouterLostException} when the router's receipt
-     * did not come within {@link ClientSettings#receiptTimeout()} (router away or restarted), and with {@link IllegalStateException} when the message
+     * after {@link ClientSettings#requestTimeout()}, with {@link RouterLostException} when the router took the
+     * REQUEST and its connection closed before the result (ended or restarted) or, connected, sent no receipt
+     * within {@link ClientSettings#receiptTimeout()}, and with {@link IllegalStateException} when the message
      * could not be queued (router away too long), when too many results are awaited already, or when the
-     * client closed before the result. Completed by the caller blocked in its {@code get} or {@code join}, woken
+     * client closed before the result. A REQUEST the router had not confirmed when the connection closed is sent
+     * again to the next router. Completed by the caller blocked in its {@code get} or {@code join}, woken
      * by the I/O thread directly, or else on the callback executor; never on the I/O thread. A Python reference
      * worker reports a failed job as {@code {"value": "<error text>"}}, which cannot be told from a text result:
      * the future completes with it.

@@ -19,6 +19,7 @@ import io.eventmq.protocol.ProtocolException;
 import io.eventmq.protocol.WireJson;
 import io.eventmq.transport.ContextFailures;
 import io.eventmq.transport.EmqpSocket;
+import io.eventmq.transport.LinkMonitor;
 import io.eventmq.transport.Mailbox;
 import io.eventmq.transport.Poller;
 import io.eventmq.util.LogText;
@@ -29,8 +30,13 @@ import tools.jackson.databind.JsonNode;
  * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox},
  * matches forwarded results to the waiting futures and fails those whose time is up. Callers' futures are
  * completed by the caller waiting in {@code get} or on the callback executor, never on this thread
- * ({@link ResultFuture}). {@link #status} reads only volatile and atomic
- * fields.
+ * ({@link ResultFuture}). {@link #status} reads only volatile and atomic fields.
+ * <p>
+ * With receipts on, each REQUEST is kept until the router's receipt. When the connection to the router closes,
+ * the REQUESTs with a receipt and no result are lost with the router and fail with {@link RouterLostException};
+ * the socket is made anew (dropping what ZeroMQ still held for the dead connection) and the REQUESTs without a
+ * receipt are sent again on it, so that each reaches the next router once. Receipt clocks run only while
+ * connected: a call made during an outage waits for the router, up to its request timeout.
  */
 final class ClientLoop implements Runnable {
 
@@ -58,6 +64,13 @@ final class ClientLoop implements Runnable {
     private record Awaiting(ResultFuture future, long deadline) {
     }
 
+    /** A REQUEST sent and not yet confirmed, and when its receipt timeout passes ({@link #PAUSED} while away). */
+    private record Unreceipted(Message request, long deadline) {
+    }
+
+    /** The receipt deadline while the router is away. */
+    private static final long PAUSED = Long.MAX_VALUE;
+
     private final ZContext context;
     private final ClientSettings settings;
     private final Mailbox<Runnable> mailbox;
@@ -67,17 +80,23 @@ final class ClientLoop implements Runnable {
     private final RateLimitedLog warnings = new RateLimitedLog(log, Duration.ofSeconds(10));
     private final Executor callbacks;
     private final Map<String, Awaiting> awaiting = new LinkedHashMap<>();
-    /** The awaited REQUESTs without a receipt yet, and when the receipt timeout passes for each; oldest first. */
-    private final Map<String, Long> unreceipted = new LinkedHashMap<>();
+    /** The REQUESTs without a receipt yet, oldest first; their deadlines never decrease along the map. */
+    private final Map<String, Unreceipted> unreceipted = new LinkedHashMap<>();
     private final long timeoutMillis;
     private final long receiptMillis;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
+    private final AtomicLong resent = new AtomicLong();
     private volatile int awaitingCount;
     private volatile String identity;
+    private volatile boolean linkUp;
+    /** Whether the router sent anything since the link last went down. */
+    private boolean heard;
     private volatile Throwable failure;
     private EmqpSocket socket;
+    private LinkMonitor link;
+    private Poller poller;
     private boolean running = true;
     /** When a stop gives up waiting for the results still awaited; -1 while not stopping. */
     private long drainDeadline = -1;
@@ -108,8 +127,8 @@ final class ClientLoop implements Runnable {
     }
 
     ClientStatus status(boolean running) {
-        return new ClientStatus(running, settings.address(), identity, awaitingCount, sent.get(), timedOut.get(),
-                invalid.get(), failure());
+        return new ClientStatus(running, settings.address(), identity, linkUp, awaitingCount, sent.get(),
+                resent.get(), timedOut.get(), invalid.get(), failure());
     }
 
     /** The error that ended the I/O thread or one of ZeroMQ's, {@code null} while none did. */
@@ -119,16 +138,13 @@ final class ClientLoop implements Runnable {
 
     @Override
     public void run() {
-        Poller poller = null;
         try {
-            socket = EmqpSocket.dealer(context, settings.socketOptions());
-            socket.connect(settings.address());
             poller = new Poller();
             poller.register(mailbox);
-            poller.register(socket);
-            identity = socket.identity();
+            socket = EmqpSocket.dealer(context, settings.socketOptions());
+            connect();
             connected.complete(identity);
-            loop(poller);
+            loop();
         } catch (Throwable e) {
             if (!connected.completeExceptionally(e)) {
                 failure = e;
@@ -143,8 +159,12 @@ final class ClientLoop implements Runnable {
             awaiting.clear();
             unreceipted.clear();
             awaitingCount = 0;
+            linkUp = false;
             if (poller != null) {
                 poller.close();
+            }
+            if (link != null) {
+                link.close();
             }
             if (socket != null) {
                 socket.close();
@@ -158,7 +178,7 @@ final class ClientLoop implements Runnable {
      * Polls only when a whole pass over the mailbox and the socket found nothing: a poll is a select system
      * call, so a busy client reads and sends on without one.
      */
-    private void loop(Poller poller) {
+    private void loop() {
         boolean idle = false;
         while (running) {
             if (idle) {
@@ -167,6 +187,7 @@ final class ClientLoop implements Runnable {
             int handled = mailbox.drain(Runnable::run);
             if (running) {
                 handled += read();
+                handled += watchLink();
             }
             expire();
             if (drainDeadline >= 0 && (awaiting.isEmpty() || now() >= drainDeadline)) {
@@ -205,15 +226,101 @@ final class ClientLoop implements Runnable {
             return;
         }
         sent.incrementAndGet();
+        if (receiptMillis > 0 && message.command() == Command.REQUEST) {
+            unreceipted.put(message.msgid(), new Unreceipted(message, receiptDeadline()));
+        }
         if (outgoing.future() instanceof ResultFuture result) {
             awaiting.put(message.msgid(), new Awaiting(result, now() + timeoutMillis));
             awaitingCount = awaiting.size();
-            if (receiptMillis > 0) {
-                unreceipted.put(message.msgid(), now() + receiptMillis);
-            }
         } else {
             outgoing.future().complete(message.msgid());
         }
+    }
+
+    private long receiptDeadline() {
+        return linkUp ? now() + receiptMillis : PAUSED;
+    }
+
+    /** Connects the socket, watched by a new link monitor, and lets both wake the poller. */
+    private void connect() {
+        link = new LinkMonitor(context, socket);
+        socket.connect(settings.address());
+        poller.register(socket);
+        poller.register(link);
+        identity = socket.identity();
+    }
+
+    /** Handles the link's changes in order. @return how many */
+    private int watchLink() {
+        int changes = 0;
+        for (LinkMonitor.Change change = link.next(); change != null; change = link.next()) {
+            changes++;
+            if (change == LinkMonitor.Change.UP) {
+                linkUp = true;
+                long deadline = now() + receiptMillis;
+                unreceipted.replaceAll((msgid, request) -> new Unreceipted(request.request(), deadline));
+            } else if (linkUp) {
+                linkUp = false;
+                heard = false;
+                if (receiptMillis > 0 && !(awaiting.isEmpty() && unreceipted.isEmpty())) {
+                    linkLost();
+                    return changes;
+                }
+            }
+        }
+        return changes;
+    }
+
+    /**
+     * The connection to the router closed after it was up: reads what arrived before, fails the REQUESTs the
+     * router took and did not answer, makes the socket anew and sends the unconfirmed REQUESTs again on it.
+     */
+    private void linkLost() {
+        while (read() > 0) {
+            continue;
+        }
+        int gone = 0;
+        Iterator<Map.Entry<String, Awaiting>> taken = awaiting.entrySet().iterator();
+        while (taken.hasNext()) {
+            Map.Entry<String, Awaiting> entry = taken.next();
+            if (!unreceipted.containsKey(entry.getKey())) {
+                taken.remove();
+                gone++;
+                timedOut.incrementAndGet();
+                fail(entry.getValue().future(), RouterLostException.connectionLost(entry.getKey(),
+                        settings.address()));
+            }
+        }
+        awaitingCount = awaiting.size();
+        poller.unregister(link);
+        poller.unregister(socket);
+        link.close();
+        socket.rebuild();
+        connect();
+        int again = 0;
+        Iterator<Unreceipted> requests = unreceipted.values().iterator();
+        while (requests.hasNext()) {
+            Unreceipted request = requests.next();
+            if (socket.send(request.request())) {
+                again++;
+            } else {
+                requests.remove();
+                String msgid = request.request().msgid();
+                Awaiting waiting = awaiting.remove(msgid);
+                awaitingCount = awaiting.size();
+                timedOut.incrementAndGet();
+                RouterLostException lost = RouterLostException.notResent(msgid, settings.address());
+                if (waiting != null) {
+                    fail(waiting.future(), lost);
+                } else {
+                    warn("router lost", lost.getMessage());
+                }
+            }
+        }
+        resent.addAndGet(again);
+        unreceipted.replaceAll((msgid, request) -> new Unreceipted(request.request(), PAUSED));
+        warn("link lost", "Lost the connection to the router at " + settings.address() + ": " + gone
+                + " REQUESTs it took are lost with it, " + again + " unconfirmed ones go to the next router");
     }
 
     private void fail(Outgoing outgoing, RuntimeException error) {
@@ -226,8 +333,8 @@ final class ClientLoop implements Runnable {
 
     private long pollTimeout() {
         long deadline = awaiting.isEmpty() ? -1 : awaiting.values().iterator().next().deadline();
-        if (!unreceipted.isEmpty()) {
-            long receipt = unreceipted.values().iterator().next();
+        long receipt = unreceipted.isEmpty() ? PAUSED : unreceipted.values().iterator().next().deadline();
+        if (receipt != PAUSED) {
             deadline = deadline < 0 ? receipt : Math.min(deadline, receipt);
         }
         if (drainDeadline >= 0 && (deadline < 0 || drainDeadline < deadline)) {
@@ -250,6 +357,7 @@ final class ClientLoop implements Runnable {
             if (message == null) {
                 return i;
             }
+            heard = true;
             if (message.command() == Command.REPLY && message.body().size() >= 2) {
                 result(message.body().get(0), message.body().get(1));
             } else if (message.command() == Command.REPLY && message.body().size() == 1) {
@@ -332,20 +440,22 @@ final class ClientLoop implements Runnable {
 
     private void expire() {
         long now = now();
-        Iterator<Map.Entry<String, Long>> unconfirmed = unreceipted.entrySet().iterator();
+        Iterator<Map.Entry<String, Unreceipted>> unconfirmed = unreceipted.entrySet().iterator();
         while (unconfirmed.hasNext()) {
-            Map.Entry<String, Long> entry = unconfirmed.next();
-            if (entry.getValue() > now) {
+            Map.Entry<String, Unreceipted> entry = unconfirmed.next();
+            if (entry.getValue().deadline() > now) {
                 break;
             }
             unconfirmed.remove();
             Awaiting waiting = awaiting.remove(entry.getKey());
             awaitingCount = awaiting.size();
             timedOut.incrementAndGet();
-            RouterLostException lost = new RouterLostException(entry.getKey(), settings.address(),
+            RouterLostException lost = RouterLostException.noReceipt(entry.getKey(), settings.address(),
                     settings.receiptTimeout());
             warn("router lost", lost.getMessage());
-            fail(waiting.future(), lost);
+            if (waiting != null) {
+                fail(waiting.future(), lost);
+            }
         }
         Iterator<Map.Entry<String, Awaiting>> oldest = awaiting.entrySet().iterator();
         while (oldest.hasNext()) {
@@ -358,7 +468,9 @@ final class ClientLoop implements Runnable {
             awaitingCount = awaiting.size();
             timedOut.incrementAndGet();
             fail(entry.getValue().future(), new TimeoutException("no result for REQUEST " + entry.getKey()
-                    + " within " + settings.requestTimeout()));
+                    + " within " + settings.requestTimeout() + (heard ? "" : ": the router at " + settings.address()
+                    + " has not answered on this connection; it is unreachable, or refuses this client's "
+                    + "connection")));
         }
     }
 

@@ -13,9 +13,10 @@ import io.eventmq.transport.SocketOptions;
  * @param socketOptions      options of the client's DEALER; its send high-water mark bounds the calls queued
  *                           while the router is away
  * @param maxAwaitingResults REQUESTs that may await their results at once; a request beyond fails at once
- * @param receiptTimeout     how long {@link Client#request} waits for the router's receipt before failing its
- *                           future with {@link RouterLostException}; {@link Duration#ZERO} waits for the result
- *                           only (for a router that sends no receipts, as the reference's for buffered REQUESTs)
+ * @param receiptTimeout     how long a REQUEST waits for the router's receipt while connected before its
+ *                           future fails with {@link RouterLostException}; {@link Duration#ZERO} waits for the
+ *                           result only and sends nothing again after a lost connection (for a router that
+ *                           sends no receipts, as the reference's for buffered REQUESTs)
  */
 public record ClientSettings(String address, Duration requestTimeout, SocketOptions socketOptions,
                              int maxAwaitingResults, Duration receiptTimeout) {

@@ -1,9 +1,7 @@
 package io.eventmq.transport;
 
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
 import org.zeromq.ZEvent;
 import org.zeromq.ZMQ;
@@ -18,23 +16,17 @@ import org.zeromq.ZMQ;
  */
 public final class HandshakeMonitor implements AutoCloseable {
 
-    private static final AtomicInteger MONITORS = new AtomicInteger();
     private static final int EVENTS = ZMQ.EVENT_ACCEPTED | ZMQ.EVENT_DISCONNECTED | ZMQ.EVENT_HANDSHAKE_PROTOCOL
             | ZMQ.HANDSHAKE_FAILED_PROTOCOL;
 
-    private final ZMQ.Socket pipe;
+    private final MonitorPipe pipe;
     private long accepted;
     private long greeted;
     private long notGreeted;
 
     /** Starts watching {@code socket}; call before it binds. */
     public HandshakeMonitor(ZContext context, EmqpSocket socket) {
-        String address = "inproc://eventmq-handshakes-" + MONITORS.incrementAndGet();
-        if (!socket.zmqSocket().monitor(address, EVENTS)) {
-            throw new IllegalStateException("cannot monitor a socket on " + address);
-        }
-        pipe = context.createSocket(SocketType.PAIR);
-        pipe.connect(address);
+        pipe = new MonitorPipe(context, socket, EVENTS);
     }
 
     /**
@@ -44,7 +36,7 @@ public final class HandshakeMonitor implements AutoCloseable {
      */
     public int drain(Consumer<String> refused) {
         int read = 0;
-        for (ZEvent event = ZEvent.recv(pipe, ZMQ.DONTWAIT); event != null; event = ZEvent.recv(pipe, ZMQ.DONTWAIT)) {
+        for (ZEvent event = pipe.next(); event != null; event = pipe.next()) {
             read++;
             String address = event.getAddress();
             switch (event.getEvent()) {
@@ -67,7 +59,7 @@ public final class HandshakeMonitor implements AutoCloseable {
     }
 
     ZMQ.Socket pipe() {
-        return pipe;
+        return pipe.socket();
     }
 
     @Override

@@ -56,6 +56,11 @@ public final class Poller implements AutoCloseable {
         register(monitor.pipe());
     }
 
+    /** Lets {@code monitor}'s changes wake this poller. */
+    public void register(LinkMonitor monitor) {
+        register(monitor.pipe());
+    }
+
     /** Lets {@code mailbox}'s posts wake this poller; it is readable while items wait in it. */
     public void register(Mailbox<?> mailbox) {
         if (!mailboxes.contains(mailbox)) {
@@ -77,6 +82,10 @@ public final class Poller implements AutoCloseable {
 
     public void unregister(EmqpSocket socket) {
         unregister(socket.zmqSocket());
+    }
+
+    public void unregister(LinkMonitor monitor) {
+        unregister(monitor.pipe());
     }
 
     public void unregister(Mailbox<?> mailbox) {

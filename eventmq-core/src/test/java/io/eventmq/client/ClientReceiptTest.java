@@ -1,9 +1,9 @@
 package io.eventmq.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,13 +12,24 @@ import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.zeromq.SocketType;
 import org.zeromq.ZContext;
+import org.zeromq.ZMQ;
+import org.zeromq.ZMQException;
 
 import io.eventmq.protocol.Headers;
 import io.eventmq.router.Router;
 import io.eventmq.router.RouterSettings;
+import io.eventmq.testing.FreePort;
+import io.eventmq.testing.RawFrames;
 
-/** A REQUEST without the router's receipt within the receipt timeout fails with RouterLost; with it, it waits on. */
+/**
+ * Receipts and a lost router: no receipt within the receipt timeout of reaching a router fails a REQUEST with
+ * RouterLost; a router that is away only makes it wait; when the connection closes, a REQUEST the router took
+ * fails with RouterLost at once and an unconfirmed one reaches the next router, once.
+ */
+@Timeout(30)
 class ClientReceiptTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
@@ -35,17 +46,73 @@ class ClientReceiptTest {
     }
 
     @Test
-    void withoutARouterTheRequestFailsWithRouterLostAfterTheReceiptTimeout() throws IOException {
-        Client client = client(ClientSettings.DEFAULTS.withAddress(unusedAddress())
+    void aRouterThatNeverConfirmsTheRequestFailsItWithRouterLostAfterTheReceiptTimeout() {
+        Frontend silent = new Frontend("tcp://127.0.0.1:*");
+        Client client = client(ClientSettings.DEFAULTS.withAddress(silent.endpoint)
                 .withReceiptTimeout(Duration.ofMillis(300)));
 
         CompletableFuture<String> result = client.request("default", Headers.NONE, "job");
 
+        assertThat(silent.next().payload()).isEqualTo("job");
         assertThat(result).failsWithin(WAIT).withThrowableThat().havingCause()
                 .isInstanceOf(RouterLostException.class).withMessageContaining("RouterLost")
                 .withMessageContaining("no receipt");
         assertThat(client.status().awaitingResults()).isZero();
         assertThat(client.status().timedOut()).isEqualTo(1);
+    }
+
+    @Test
+    void withoutARouterTheRequestWaitsAndTimesOutSayingTheRouterIsUnreachable() {
+        Client client = client(ClientSettings.DEFAULTS.withAddress("tcp://127.0.0.1:" + FreePort.find())
+                .withReceiptTimeout(Duration.ofMillis(100)).withRequestTimeout(Duration.ofSeconds(1)));
+
+        CompletableFuture<String> result = client.request("default", Headers.NONE, "job");
+
+        assertThat(result).failsWithin(WAIT).withThrowableThat().havingCause().isInstanceOf(TimeoutException.class)
+                .withMessageContaining("is unreachable");
+        assertThat(client.status().connected()).isFalse();
+    }
+
+    @Test
+    void aRequestMadeBeforeTheRouterIsUpIsAnsweredOnceItIs() {
+        String address = "tcp://127.0.0.1:" + FreePort.find();
+        Client client = client(ClientSettings.DEFAULTS.withAddress(address).withReceiptTimeout(Duration.ofMillis(200)));
+        CompletableFuture<String> result = client.request("default", Headers.NONE, "early");
+
+        Frontend late = new Frontend(address);
+        Request request = late.next();
+        late.receipt(request);
+        late.result(request, "{\"value\": \"answered\"}");
+
+        assertThat(result).succeedsWithin(WAIT).isEqualTo("\"answered\"");
+        assertThat(client.status().connected()).isTrue();
+    }
+
+    @Test
+    void whenTheConnectionClosesATakenRequestFailsWithRouterLostAndAnUnconfirmedOneReachesTheNextRouterOnce() {
+        Frontend first = new Frontend("tcp://127.0.0.1:*");
+        Client client = client(ClientSettings.DEFAULTS.withAddress(first.endpoint)
+                .withReceiptTimeout(Duration.ofSeconds(5)).withRequestTimeout(Duration.ofSeconds(20)));
+        CompletableFuture<String> taken = client.request("default", Headers.NONE, "taken");
+        first.receipt(first.next());
+        CompletableFuture<String> unconfirmed = client.request("default", Headers.NONE, "unconfirmed");
+        Request before = first.next();
+
+        first.close();
+
+        assertThat(taken).failsWithin(WAIT).withThrowableThat().havingCause()
+                .isInstanceOf(RouterLostException.class).withMessageContaining("closed after it took");
+        Frontend second = await().atMost(WAIT).ignoreException(ZMQException.class)
+                .until(() -> new Frontend(first.endpoint), bound -> true);
+        Request again = second.next();
+        assertThat(again.msgid()).isEqualTo(before.msgid());
+        assertThat(again.payload()).isEqualTo("unconfirmed");
+        second.receipt(again);
+        second.result(again, "{\"value\": 2}");
+        assertThat(unconfirmed).succeedsWithin(WAIT).isEqualTo("2");
+        assertThat(second.poll(Duration.ofMillis(300))).as("sent again once, the taken one not at all").isNull();
+        assertThat(client.status().resent()).isEqualTo(1);
+        assertThat(client.status().awaitingResults()).isZero();
     }
 
     @Test
@@ -59,12 +126,14 @@ class ClientReceiptTest {
 
         CompletableFuture<String> result = client.request("default", Headers.NONE, "job");
 
-        assertThat(result).failsWithin(WAIT).withThrowableThat().havingCause().isInstanceOf(TimeoutException.class);
+        assertThat(result).failsWithin(WAIT).withThrowableThat().havingCause().isInstanceOf(TimeoutException.class)
+                .withMessageNotContaining("unreachable");
     }
 
     @Test
-    void aZeroReceiptTimeoutWaitsForTheResultOnly() throws IOException {
-        Client client = client(ClientSettings.DEFAULTS.withAddress(unusedAddress()).withReceiptTimeout(Duration.ZERO)
+    void aZeroReceiptTimeoutWaitsForTheResultOnly() {
+        Frontend silent = new Frontend("tcp://127.0.0.1:*");
+        Client client = client(ClientSettings.DEFAULTS.withAddress(silent.endpoint).withReceiptTimeout(Duration.ZERO)
                 .withRequestTimeout(Duration.ofMillis(500)));
 
         CompletableFuture<String> result = client.request("default", Headers.NONE, "job");
@@ -79,10 +148,67 @@ class ClientReceiptTest {
         return client;
     }
 
-    /** A loopback address where nothing listens. */
-    private static String unusedAddress() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return "tcp://127.0.0.1:" + socket.getLocalPort();
+    /** A REQUEST as a router's frontend reads it. */
+    private record Request(byte[] sender, String msgid, String payload) {
+    }
+
+    /** A router's frontend played by a raw ROUTER: reads REQUESTs, answers only what the test says. */
+    private final class Frontend implements AutoCloseable {
+
+        final ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
+        final String endpoint;
+
+        Frontend(String address) {
+            socket.setLinger(1000);
+            try {
+                socket.bind(address);
+            } catch (ZMQException portStillTaken) {
+                socket.close();
+                throw portStillTaken;
+            }
+            endpoint = socket.getLastEndpoint();
+            closing.add(this);
+        }
+
+        Request next() {
+            Request request = poll(WAIT);
+            assertThat(request).as("a REQUEST").isNotNull();
+            return request;
+        }
+
+        Request poll(Duration wait) {
+            List<byte[]> frames = RawFrames.receiveBytes(socket, wait);
+            if (frames == null) {
+                return null;
+            }
+            assertThat(text(frames.get(3))).isEqualTo("REQUEST");
+            return new Request(frames.get(0), text(frames.get(4)), text(frames.get(7)));
+        }
+
+        void receipt(Request request) {
+            send(request.sender(), "REPLY", "receipt-" + request.msgid(), request.msgid());
+        }
+
+        void result(Request request, String json) {
+            send(request.sender(), "REPLY", "result-" + request.msgid(), json, request.msgid());
+        }
+
+        private void send(byte[] recipient, String... frames) {
+            socket.send(recipient, ZMQ.SNDMORE);
+            socket.send("", ZMQ.SNDMORE);
+            socket.send("eMQP/1.0", ZMQ.SNDMORE);
+            for (int i = 0; i < frames.length; i++) {
+                socket.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0);
+            }
+        }
+
+        @Override
+        public void close() {
+            socket.close();
+        }
+
+        private static String text(byte[] frame) {
+            return new String(frame, StandardCharsets.UTF_8);
         }
     }
 }

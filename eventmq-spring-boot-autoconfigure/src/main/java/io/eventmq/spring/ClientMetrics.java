@@ -13,8 +13,12 @@ final class ClientMetrics {
                 .description("REQUESTs sent whose result has not come yet").register(registry);
         FunctionCounter.builder("eventmq.client.sent", client, c -> c.status().sent())
                 .description("Messages the client sent to the router").register(registry);
+        FunctionCounter.builder("eventmq.client.resent", client, c -> c.status().resent())
+                .description("Unconfirmed REQUESTs sent again after the connection to the router closed")
+                .register(registry);
         FunctionCounter.builder("eventmq.client.timeouts", client, c -> c.status().timedOut())
-                .description("REQUESTs whose result did not come within the request timeout").register(registry);
+                .description("REQUESTs whose result did not come within the request timeout, or lost with the "
+                        + "router (RouterLostException)").register(registry);
         FunctionCounter.builder("eventmq.client.invalid", client, c -> c.status().invalidMessages())
                 .description("Messages from the router the client dropped as malformed or unknown")
                 .register(registry);

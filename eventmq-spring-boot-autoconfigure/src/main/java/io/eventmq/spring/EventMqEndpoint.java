@@ -96,12 +96,13 @@ final class EventMqEndpoint {
     }
 
     /** {@link ClientStatus} with the failure as text. */
-    record ClientReport(boolean running, String address, String identity, int awaitingResults, long sent,
-                        long timedOut, long invalidMessages, String failure) {
+    record ClientReport(boolean running, String address, String identity, boolean connected, int awaitingResults,
+                        long sent, long resent, long timedOut, long invalidMessages, String failure) {
 
         static ClientReport of(ClientStatus status) {
-            return new ClientReport(status.running(), status.address(), status.identity(), status.awaitingResults(),
-                    status.sent(), status.timedOut(), status.invalidMessages(),
+            return new ClientReport(status.running(), status.address(), status.identity(), status.connected(),
+                    status.awaitingResults(), status.sent(), status.resent(), status.timedOut(),
+                    status.invalidMessages(),
                     status.failure() == null ? null : ServiceHealthIndicator.describe(status.failure()));
         }
     }

@@ -436,8 +436,8 @@ public class EventMqProperties implements Validator {
         private int maxAwaitingResults = 10_000;
 
         /**
-         * How long a request waits for the router's receipt before its future fails with a RouterLostException
-         * (router away or restarted); 0 waits for the result only.
+         * How long a request waits for the router's receipt, once connected, before its future fails with a
+         * RouterLostException; 0 waits for the result only (and sends nothing again after a lost connection).
          */
         private Duration receiptTimeout = Duration.ofSeconds(5);
 
