@@ -40,7 +40,7 @@ final class WorkerLoop implements Runnable {
     /** Messages read from the socket before the mailbox (finished jobs) gets its turn. */
     private static final int BATCH = 256;
     /** At most one WARN per kind of bad input in this long, with a count of the rest. */
-    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
 
     private final ServiceSettings settings;
     private final EmqpSocket socket;

@@ -51,7 +51,7 @@ final class RouterLoop implements Runnable {
     /** Messages read from one socket before the others get their turn. */
     private static final int BATCH = 256;
     /** At most one WARN line per {@link DropReason} in this time; the next one says how many were not logged. */
-    private static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
+    static final Duration WARN_INTERVAL = Duration.ofSeconds(10);
     /** INFO lines of one kind of peer event (worker joins, removals, ...) per {@link #WARN_INTERVAL}. */
     private static final int PEER_LINES = 5;
     /** Unknown workers remembered as told KBYE; the oldest is forgotten first. */
