@@ -90,11 +90,6 @@ public final class Client implements AutoCloseable {
         join(connected);
     }
 
-    /** The DEALER's identity, which the router sees as the sender; {@code null} before {@link #start()}. */
-    public String identity() {
-        return loop.identity();
-    }
-
     /** Whether the client was started and is neither closed nor dead. */
     public boolean isRunning() {
         synchronized (lock) {

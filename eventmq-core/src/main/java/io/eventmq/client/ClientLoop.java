@@ -122,10 +122,6 @@ final class ClientLoop implements Runnable {
         return terminated;
     }
 
-    String identity() {
-        return identity;
-    }
-
     ClientStatus status(boolean running) {
         return new ClientStatus(running, settings.address(), identity, linkUp, awaitingCount, sent.get(),
                 resent.get(), timedOut.get(), invalid.get(), failure());

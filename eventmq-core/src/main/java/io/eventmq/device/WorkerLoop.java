@@ -151,18 +151,6 @@ final class WorkerLoop implements Runnable {
         return state;
     }
 
-    String identity() {
-        return identity;
-    }
-
-    String address() {
-        return address;
-    }
-
-    long invalidMessages() {
-        return invalidMessages.get();
-    }
-
     ServiceStatus status() {
         Instant now = clock.instant();
         Duration sinceLast = identity == null ? null

@@ -173,21 +173,6 @@ public final class WorkerService implements AutoCloseable {
         return loop.status();
     }
 
-    /** The identity of the current socket; a new one after every reconnect. {@code null} before start. */
-    public String identity() {
-        return loop.identity();
-    }
-
-    /** The router endpoint of the current connection. {@code null} before start. */
-    public String address() {
-        return loop.address();
-    }
-
-    /** Messages from the router dropped as malformed or unexpected. */
-    public long invalidMessages() {
-        return loop.invalidMessages();
-    }
-
     public ServiceSettings settings() {
         return settings;
     }

@@ -40,14 +40,14 @@ class ClientLifecycleTest {
     void nothingHappensBeforeStartAndStartHappensOnce() {
         Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(endpoints.frontend()));
 
-        assertThat(client.identity()).isNull();
+        assertThat(client.status().identity()).isNull();
         assertThat(client.isRunning()).isFalse();
         assertThatThrownBy(() -> client.send("default", Headers.NONE, "x"))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("not started");
 
         client.start();
         assertThat(client.isRunning()).isTrue();
-        assertThat(client.identity()).isNotNull();
+        assertThat(client.status().identity()).isNotNull();
         assertThatThrownBy(client::start).isInstanceOf(IllegalStateException.class);
 
         assertThat(client.stop()).isTrue();

@@ -58,7 +58,7 @@ class WorkerHeartbeatTest extends ScriptedRouterTest {
         assertThat(reply.body()).containsExactly("{\"value\": \"done\"}", "long-job");
         assertThat(router.expect(Command.READY).sender()).isEqualTo(identity);
         assertThat(listener.reconnects).isEmpty();
-        assertThat(worker.identity()).isEqualTo(identity);
+        assertThat(worker.status().identity()).isEqualTo(identity);
         assertThat(worker.state()).isEqualTo(ServiceState.CONNECTED);
     }
 }

@@ -174,14 +174,14 @@ class WorkerJobTest extends ScriptedRouterTest {
         assertThat(WireJson.read("result", refusal.frame(0)).get("error").get("message").stringValue())
                 .contains("timeout");
         router.expect(Command.READY);
-        await().atMost(ScriptedRouter.WAIT).until(() -> worker.invalidMessages() == 6);
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.status().invalidMessages() == 6);
         assertThat(listener.invalid).hasSize(6);
 
         router.send(identity, TestSettings.request("good", "reply-requested", ""));
 
         assertThat(router.expect(Command.REPLY).body()).containsExactly("{\"value\": \"still here\"}", "good");
         router.expect(Command.READY);
-        assertThat(worker.invalidMessages()).isEqualTo(6);
+        assertThat(worker.status().invalidMessages()).isEqualTo(6);
         assertThat(worker.state()).isEqualTo(ServiceState.CONNECTED);
     }
 
@@ -203,7 +203,7 @@ class WorkerJobTest extends ScriptedRouterTest {
         assertThat(eventThread).matches("eventmq-worker-\\d+-events-1");
         assertThat(heard).containsExactly("ACK " + eventThread, "HEARTBEAT " + eventThread);
         assertThat(listener.received).extracting(Message::command).contains(Command.ACK, Command.HEARTBEAT);
-        assertThat(worker.invalidMessages()).isZero();
+        assertThat(worker.status().invalidMessages()).isZero();
     }
 
     @Test

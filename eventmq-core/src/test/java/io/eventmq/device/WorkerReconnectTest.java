@@ -36,7 +36,7 @@ class WorkerReconnectTest extends ScriptedRouterTest {
         Message second = router.expect(Command.INFORM);
         Duration silence = Duration.ofNanos(System.nanoTime() - silentSince);
 
-        assertThat(second.sender()).isNotEqualTo(first.sender()).isEqualTo(worker.identity());
+        assertThat(second.sender()).isNotEqualTo(first.sender()).isEqualTo(worker.status().identity());
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(silence).isGreaterThanOrEqualTo(settings.heartbeat().deadAfter())
                 .isLessThanOrEqualTo(settings.heartbeat().deadAfter().plus(settings.reconnectTimeout()));
@@ -68,7 +68,7 @@ class WorkerReconnectTest extends ScriptedRouterTest {
             await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.CONNECTED);
 
             Message back = nextInformNotFrom(first);
-            assertThat(back.sender()).isNotEqualTo(onFailover.sender()).isEqualTo(worker.identity());
+            assertThat(back.sender()).isNotEqualTo(onFailover.sender()).isEqualTo(worker.status().identity());
             assertThat(listener.reconnects).startsWith(failover.endpoint(), router.endpoint());
         }
     }
@@ -112,7 +112,7 @@ class WorkerReconnectTest extends ScriptedRouterTest {
         router.send(first.sender(), Message.of(Command.KBYE));
 
         Message second = router.expect(Command.INFORM);
-        assertThat(second.sender()).isNotEqualTo(first.sender()).isEqualTo(worker.identity());
+        assertThat(second.sender()).isNotEqualTo(first.sender()).isEqualTo(worker.status().identity());
         await().atMost(ScriptedRouter.WAIT).until(() -> worker.state() == ServiceState.CONNECTING);
         router.send(second.sender(), Message.of(Command.ACK, second.msgid()));
         router.expect(Command.READY);

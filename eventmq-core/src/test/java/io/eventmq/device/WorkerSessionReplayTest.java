@@ -46,7 +46,7 @@ class WorkerSessionReplayTest extends ScriptedRouterTest {
         List<String> inform = router.receiveFrames(ScriptedRouter.WAIT);
         assertSameFrames(inform, recorded("from-jobmanager", "INFORM", 0));
         String identity = inform.get(0);
-        assertThat(identity).isEqualTo(worker.identity());
+        assertThat(identity).isEqualTo(worker.status().identity());
 
         List<String> ack = withIdentity(recorded("to-jobmanager", "ACK", 0), identity);
         ack.set(5, inform.get(4));
@@ -83,7 +83,7 @@ class WorkerSessionReplayTest extends ScriptedRouterTest {
         router.sendFrames(withIdentity(recorded("to-jobmanager", "HEARTBEAT", 0), identity));
         router.sendFrames(withIdentity(recorded("to-jobmanager", "BOGUS", 0), identity));
         router.sendFrames(withIdentity(threeFrameMessage(), identity));
-        await().atMost(ScriptedRouter.WAIT).until(() -> worker.invalidMessages() == 2);
+        await().atMost(ScriptedRouter.WAIT).until(() -> worker.status().invalidMessages() == 2);
 
         router.sendFrames(withIdentity(recorded("to-jobmanager", "DISCONNECT", 0), identity));
         List<String> kbye = Codec.encodeRouter(identity, router.expect(Command.KBYE));

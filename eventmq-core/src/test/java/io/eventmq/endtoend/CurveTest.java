@@ -158,7 +158,7 @@ class CurveTest {
             await().during(Duration.ofSeconds(1)).atMost(PATIENCE)
                     .until(() -> router.status().workers().size() == 1);
             assertThat(router.status().workers()).singleElement()
-                    .satisfies(joined -> assertThat(joined.id()).isEqualTo(worker.identity()));
+                    .satisfies(joined -> assertThat(joined.id()).isEqualTo(worker.status().identity()));
         } finally {
             stranger.stop();
         }

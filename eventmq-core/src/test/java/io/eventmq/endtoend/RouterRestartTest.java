@@ -65,7 +65,7 @@ class RouterRestartTest {
         client.start();
         assertThat(client.request("default", Headers.NONE, "before")).succeedsWithin(PATIENCE)
                 .isEqualTo("\"done before\"");
-        String firstIdentity = worker.identity();
+        String firstIdentity = worker.status().identity();
 
         assertThat(first.stop()).isTrue();
         List<CompletableFuture<String>> duringOutage = new ArrayList<>();
@@ -80,7 +80,7 @@ class RouterRestartTest {
             assertThat(duringOutage.get(i)).succeedsWithin(PATIENCE).isEqualTo("\"done outage-" + i + "\"");
         }
         await().atMost(PATIENCE).until(() -> worker.state() == ServiceState.CONNECTED);
-        assertThat(worker.identity()).as("a new identity after the router's KBYE").isNotEqualTo(firstIdentity);
+        assertThat(worker.status().identity()).as("a new identity after the router's KBYE").isNotEqualTo(firstIdentity);
         assertThat(client.request("default", Headers.NONE, "after")).succeedsWithin(PATIENCE)
                 .isEqualTo("\"done after\"");
     }
