@@ -27,7 +27,9 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>
  * A result's future fails with {@link JobFailedException} when the job failed (its {@code type()} and
  * {@code errorMessage()} say how) or the router refused it, with a {@link java.util.concurrent.TimeoutException}
- * when no result came in time, and with {@link IllegalStateException} when the call could not be sent.
+ * when no result came in time, with {@link io.eventmq.client.RouterLostException} when the router took the job and
+ * then ended or was restarted (or sends no receipts), and with {@link IllegalStateException} when the call could
+ * not be sent. Calls made while the router is away wait for it ({@code docs/reliability.md}).
  */
 public class EmqpTemplate {
 
