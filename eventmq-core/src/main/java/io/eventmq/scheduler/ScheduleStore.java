@@ -4,8 +4,9 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * Where a {@link Scheduler} keeps its schedules so they survive a restart (the reference used Redis). Called
- * on the scheduler's I/O thread: an implementation should be quick; an exception is logged and the schedule
+ * Where a {@link Scheduler} keeps its schedules so they survive a restart (the reference used Redis).
+ * {@link #load()} is called by {@link Scheduler#start()}; the others one at a time, in order, on the scheduler's
+ * store thread, never on its I/O thread, so they may block (a database). An exception is logged and the schedule
  * lives on in memory.
  */
 public interface ScheduleStore {

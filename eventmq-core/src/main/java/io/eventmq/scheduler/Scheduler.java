@@ -3,7 +3,12 @@ package io.eventmq.scheduler;
 import java.time.InstantSource;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.LongSupplier;
 
 import org.zeromq.ZContext;
@@ -19,14 +24,20 @@ import io.eventmq.device.WorkerService;
  * The scheduler device: keeps the schedules clients send (SCHEDULE, UNSCHEDULE through the router) and sends
  * each due job to the router as a REQUEST with {@code reply-requested}. Its connection is a
  * {@link WorkerService} of type scheduler on the router's frontend (INFORM, ACK, heartbeats, reconnect, stop),
- * whose I/O thread also keeps the schedules: there is no thread of its own. Schedules are read back from its
- * {@link ScheduleStore} when it starts.
+ * whose I/O thread also keeps the schedules. Schedules are read back from its {@link ScheduleStore} when it
+ * starts; after that the store is called on a thread of its own ({@code eventmq-scheduler-store-N}), so a slow
+ * database never holds up the I/O thread and its heartbeats.
  *
  * <p>Time comes from two clocks: the wall clock for cron, a monotonic nanosecond clock for intervals; a test
  * gives fake ones and calls {@link #wake()} after moving them.
  */
 public final class Scheduler implements AutoCloseable {
 
+    private static final AtomicInteger SCHEDULERS = new AtomicInteger();
+    /** Store calls that may wait; beyond, a due run is sent without asking and a save is dropped, with a WARN. */
+    private static final int STORE_BACKLOG = 1_000;
+
+    private final ThreadPoolExecutor storeThread;
     private final WorkerService service;
     private final Schedules schedules;
     private final ConnectionWatch watch;
@@ -41,8 +52,10 @@ public final class Scheduler implements AutoCloseable {
     public Scheduler(ZContext context, SchedulerSettings settings, ScheduleStore store, InstantSource wallClock,
                      LongSupplier monotonicNanos, ServiceListener listener) {
         Objects.requireNonNull(settings, "settings");
+        this.storeThread = storeThread("eventmq-scheduler-store-" + SCHEDULERS.incrementAndGet());
         this.schedules = new Schedules(settings, Objects.requireNonNull(store, "store"),
-                Objects.requireNonNull(wallClock, "wallClock"), Objects.requireNonNull(monotonicNanos, "monotonicNanos"));
+                Objects.requireNonNull(wallClock, "wallClock"), Objects.requireNonNull(monotonicNanos, "monotonicNanos"),
+                storeThread, this::wake);
         this.watch = new ConnectionWatch();
         this.service = new WorkerService(context, settings.service(), new Handlers().onSchedules(schedules),
                 ServiceListeners.of(List.of(watch, Objects.requireNonNull(listener, "listener"))),
@@ -67,14 +80,19 @@ public final class Scheduler implements AutoCloseable {
         service.start();
     }
 
-    /** Begins a graceful stop (KBYE, socket closed) and returns at once. @return completes when stopped */
+    /**
+     * Begins a graceful stop (KBYE, socket closed) and returns at once; the store's thread finishes the calls it
+     * was given and ends. @return completes when stopped
+     */
     public CompletableFuture<Void> stopAsync() {
-        return service.stopAsync();
+        return service.stopAsync().whenComplete((stopped, error) -> storeThread.shutdown());
     }
 
     /** Stops gracefully and waits a bounded time. @return whether it stopped in that time */
     public boolean stop() {
-        return service.stop();
+        boolean stopped = service.stop();
+        storeThread.shutdown();
+        return stopped;
     }
 
     /** {@link #stop()}; idempotent. */
@@ -119,5 +137,19 @@ public final class Scheduler implements AutoCloseable {
     /** Looks at the schedules again now: after the given clocks moved other than the system's. Any thread. */
     public void wake() {
         service.wake();
+    }
+
+    /** One daemon thread, made at the first call, with a bounded backlog that refuses saying why. */
+    private static ThreadPoolExecutor storeThread(String name) {
+        return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(STORE_BACKLOG),
+                task -> {
+                    Thread thread = new Thread(task, name);
+                    thread.setDaemon(true);
+                    return thread;
+                },
+                (task, executor) -> {
+                    throw new RejectedExecutionException(executor.isShutdown() ? "stopped"
+                            : STORE_BACKLOG + " calls behind");
+                });
     }
 }

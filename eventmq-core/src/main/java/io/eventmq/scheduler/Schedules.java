@@ -6,6 +6,10 @@ import java.time.InstantSource;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.function.LongSupplier;
@@ -25,7 +29,8 @@ import io.eventmq.util.RateLimitedLog;
  * A scheduler's schedules, on its I/O thread: SCHEDULE adds or replaces one (by {@link ScheduleIds id}),
  * UNSCHEDULE removes one, and each due one is sent as a REQUEST with {@code reply-requested}, as the
  * reference does. Intervals run on the monotonic clock, cron on the wall clock; a run found late is sent once
- * and the next one counted from now, never repeated to catch up.
+ * and the next one counted from now, never repeated to catch up. The store is called on a thread of its own, in
+ * order, never on the I/O thread (a database may block): a due run is sent once the store has granted it.
  */
 final class Schedules implements Timetable {
 
@@ -39,6 +44,10 @@ final class Schedules implements Timetable {
     private final ScheduleStore store;
     private final InstantSource wallClock;
     private final LongSupplier monotonicNanos;
+    private final Executor storeThread;
+    private final Runnable wake;
+    /** Runs the store granted, to send on the I/O thread's next pass. */
+    private final Queue<Schedule> granted = new ConcurrentLinkedQueue<>();
     private final RateLimitedLog warnings = new RateLimitedLog(log, WARN_INTERVAL);
     private final Map<String, Entry> entries = new LinkedHashMap<>();
     private final AtomicLong sent = new AtomicLong();
@@ -58,14 +67,21 @@ final class Schedules implements Timetable {
         }
     }
 
-    Schedules(SchedulerSettings settings, ScheduleStore store, InstantSource wallClock, LongSupplier monotonicNanos) {
+    /**
+     * @param storeThread runs the store's calls one at a time, in order
+     * @param wake        makes the I/O thread pass over the schedules again; any thread
+     */
+    Schedules(SchedulerSettings settings, ScheduleStore store, InstantSource wallClock, LongSupplier monotonicNanos,
+              Executor storeThread, Runnable wake) {
         this.settings = settings;
         this.store = store;
         this.wallClock = wallClock;
         this.monotonicNanos = monotonicNanos;
+        this.storeThread = storeThread;
+        this.wake = wake;
     }
 
-    /** Takes the stored schedules back; each waits for its next time (as {@code nohaste}). */
+    /** Takes the stored schedules back, on the caller's thread; each waits for its next time (as {@code nohaste}). */
     void restore() {
         for (Schedule schedule : store.load()) {
             try {
@@ -107,6 +123,9 @@ final class Schedules implements Timetable {
 
     @Override
     public long millisUntilDue() {
+        if (!granted.isEmpty()) {
+            return 0;
+        }
         if (entries.isEmpty()) {
             return -1;
         }
@@ -122,8 +141,15 @@ final class Schedules implements Timetable {
         return earliest;
     }
 
+    /**
+     * Sends the runs the store granted, then asks the store for each run due now and moves its schedule on to
+     * its next time; the answer comes back through {@link #granted} and a wake.
+     */
     @Override
     public void sendDue(Consumer<Message> send) {
+        for (Schedule run = granted.poll(); run != null; run = granted.poll()) {
+            send(run, send);
+        }
         if (entries.isEmpty()) {
             return;
         }
@@ -136,30 +162,32 @@ final class Schedules implements Timetable {
                 continue;
             }
             Schedule schedule = entry.schedule;
-            if (!claim(schedule, entry.cron == null ? now : entry.dueAt)) {
-                log.debug("schedule {}: another scheduler sharing the store sends this run", schedule.id());
-                advance(entry, nowNanos, now);
-                continue;
-            }
-            send.accept(Message.of(Command.REQUEST, schedule.queue(), REQUEST_HEADERS, schedule.payload()));
-            sent.incrementAndGet();
-            if (schedule.runsLeft() == 1) {
-                iterator.remove();
-                size = entries.size();
-                log.info("schedule {} ran its last run", schedule.id());
-                forget(schedule.id());
-                continue;
-            }
-            if (schedule.runsLeft() > 1) {
-                entry.schedule = schedule.withRunsLeft(schedule.runsLeft() - 1);
-                save(entry.schedule);
-            }
+            askToRun(schedule, entry.cron == null ? now : entry.dueAt);
             if (!advance(entry, nowNanos, now)) {
                 iterator.remove();
                 size = entries.size();
                 log.info("schedule {}: its cron expression names no later time; dropped", schedule.id());
                 forget(schedule.id());
             }
+        }
+    }
+
+    /** A run the store granted: sent, and counted off its schedule's runs left, if the schedule is still kept. */
+    private void send(Schedule run, Consumer<Message> send) {
+        send.accept(Message.of(Command.REQUEST, run.queue(), REQUEST_HEADERS, run.payload()));
+        sent.incrementAndGet();
+        Entry entry = entries.get(run.id());
+        if (entry == null || entry.schedule.runsLeft() < 1) {
+            return;
+        }
+        if (entry.schedule.runsLeft() == 1) {
+            entries.remove(run.id());
+            size = entries.size();
+            log.info("schedule {} ran its last run", run.id());
+            forget(run.id());
+        } else {
+            entry.schedule = entry.schedule.withRunsLeft(entry.schedule.runsLeft() - 1);
+            save(entry.schedule);
         }
     }
 
@@ -214,28 +242,55 @@ final class Schedules implements Timetable {
     }
 
     private void save(Schedule schedule) {
-        try {
-            store.save(schedule);
-        } catch (RuntimeException e) {
-            log.warn("could not store schedule {}; it lives on in memory only", schedule.id(), e);
-        }
-    }
-
-    /** Asks the store for the run; a store that fails grants it, as a schedule lives on in memory then. */
-    private boolean claim(Schedule schedule, Instant due) {
-        try {
-            return store.claim(schedule, due);
-        } catch (RuntimeException e) {
-            log.warn("could not claim a run of schedule {} in the store; sending it", schedule.id(), e);
-            return true;
-        }
+        onStoreThread("store schedule " + schedule.id() + "; it lives on in memory only", () -> store.save(schedule));
     }
 
     private void forget(String id) {
+        onStoreThread("remove schedule " + id + " from the store", () -> store.remove(id));
+    }
+
+    /**
+     * Asks the store for the run due at {@code due}, on the store's thread; a granted run is queued for the I/O
+     * thread. A store that fails, or is too far behind to ask, grants it: a schedule lives on in memory then.
+     */
+    private void askToRun(Schedule schedule, Instant due) {
+        Runnable ask = () -> {
+            boolean mine;
+            try {
+                mine = store.claim(schedule, due);
+            } catch (RuntimeException e) {
+                log.warn("could not claim a run of schedule {} in the store; sending it", schedule.id(), e);
+                mine = true;
+            }
+            if (mine) {
+                granted.add(schedule);
+                wake.run();
+            } else {
+                log.debug("schedule {}: another scheduler sharing the store sends this run", schedule.id());
+            }
+        };
         try {
-            store.remove(id);
-        } catch (RuntimeException e) {
-            log.warn("could not remove schedule {} from the store", id, e);
+            storeThread.execute(ask);
+        } catch (RejectedExecutionException e) {
+            log.warn("could not claim a run of schedule {}: the store's thread is {}; sending it", schedule.id(),
+                    e.getMessage());
+            granted.add(schedule);
+        }
+    }
+
+    /** Runs {@code call} on the store's thread; a failure is logged, and the schedule lives on in memory. */
+    private void onStoreThread(String what, Runnable call) {
+        Runnable logged = () -> {
+            try {
+                call.run();
+            } catch (RuntimeException e) {
+                log.warn("could not {}", what, e);
+            }
+        };
+        try {
+            storeThread.execute(logged);
+        } catch (RejectedExecutionException e) {
+            log.warn("could not {}: the store's thread is {}", what, e.getMessage());
         }
     }
 

@@ -8,6 +8,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -219,6 +221,52 @@ class SchedulerTest {
 
         assertThat(asked).containsExactly(clock.instant().minusSeconds(5), clock.instant());
         await().until(() -> scheduler.sentRequests() == 1);
+    }
+
+    @Test
+    void aStoreThatBlocksHoldsUpNeitherTheConnectionNorOtherSchedules() {
+        CountDownLatch release = new CountDownLatch(1);
+        ScheduleStore slow = new ScheduleStore() {
+            @Override
+            public List<Schedule> load() {
+                return store.load();
+            }
+
+            @Override
+            public void save(Schedule schedule) {
+                store.save(schedule);
+            }
+
+            @Override
+            public void remove(String id) {
+                store.remove(id);
+            }
+
+            @Override
+            public boolean claim(Schedule schedule, Instant due) {
+                try {
+                    return release.await(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return false;
+                }
+            }
+        };
+        slow.save(new Schedule(ScheduleIds.of(JOB), "default", "", 5, JOB, "", -1));
+        scheduler = new Scheduler(context, SchedulerSettings.DEFAULTS.withService(SchedulerSettings.DEFAULTS.service()
+                .withAddress(frontend.endpoint())), slow, clock, () -> clock.millis() * 1_000_000L,
+                ServiceListener.NONE);
+        scheduler.start();
+        frontend.acceptInform();
+        advance(Duration.ofSeconds(5));
+
+        frontend.send(schedule("", "10", OTHER_JOB, ""));
+        await().until(() -> scheduler.schedules() == 2);
+        frontend.expectNoRequestFor(QUIET);
+        release.countDown();
+
+        assertThat(frontend.expectRequest().body()).containsExactly("default", "reply-requested", JOB);
+        assertThat(frontend.expectRequest().body()).containsExactly("default", "reply-requested", OTHER_JOB);
     }
 
     private void start(SchedulerSettings settings) {
