@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiPredicate;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -184,28 +185,10 @@ class SchedulerTest {
     @Test
     void aRunTheStoreGrantsElsewhereIsNotSentHereAndTheScheduleMovesOn() {
         List<Instant> asked = new CopyOnWriteArrayList<>();
-        ScheduleStore elsewhere = new ScheduleStore() {
-            @Override
-            public List<Schedule> load() {
-                return store.load();
-            }
-
-            @Override
-            public void save(Schedule schedule) {
-                store.save(schedule);
-            }
-
-            @Override
-            public void remove(String id) {
-                store.remove(id);
-            }
-
-            @Override
-            public boolean claim(Schedule schedule, Instant due) {
-                asked.add(due);
-                return asked.size() % 2 == 0;
-            }
-        };
+        ScheduleStore elsewhere = claimingBy((schedule, due) -> {
+            asked.add(due);
+            return asked.size() % 2 == 0;
+        });
         elsewhere.save(new Schedule(ScheduleIds.of(JOB), "default", "", 5, JOB, "", -1));
         scheduler = new Scheduler(context, SchedulerSettings.DEFAULTS.withService(SchedulerSettings.DEFAULTS.service()
                 .withAddress(frontend.endpoint())), elsewhere, clock, () -> clock.millis() * 1_000_000L,
@@ -226,7 +209,34 @@ class SchedulerTest {
     @Test
     void aStoreThatBlocksHoldsUpNeitherTheConnectionNorOtherSchedules() {
         CountDownLatch release = new CountDownLatch(1);
-        ScheduleStore slow = new ScheduleStore() {
+        ScheduleStore slow = claimingBy((schedule, due) -> {
+            try {
+                return release.await(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        });
+        slow.save(new Schedule(ScheduleIds.of(JOB), "default", "", 5, JOB, "", -1));
+        scheduler = new Scheduler(context, SchedulerSettings.DEFAULTS.withService(SchedulerSettings.DEFAULTS.service()
+                .withAddress(frontend.endpoint())), slow, clock, () -> clock.millis() * 1_000_000L,
+                ServiceListener.NONE);
+        scheduler.start();
+        frontend.acceptInform();
+        advance(Duration.ofSeconds(5));
+
+        frontend.send(schedule("", "10", OTHER_JOB, ""));
+        await().until(() -> scheduler.schedules() == 2);
+        frontend.expectNoRequestFor(QUIET);
+        release.countDown();
+
+        assertThat(frontend.expectRequest().body()).containsExactly("default", "reply-requested", JOB);
+        assertThat(frontend.expectRequest().body()).containsExactly("default", "reply-requested", OTHER_JOB);
+    }
+
+    /** The test's in-memory store, answering claims with {@code claim}. */
+    private ScheduleStore claimingBy(BiPredicate<Schedule, Instant> claim) {
+        return new ScheduleStore() {
             @Override
             public List<Schedule> load() {
                 return store.load();
@@ -244,29 +254,9 @@ class SchedulerTest {
 
             @Override
             public boolean claim(Schedule schedule, Instant due) {
-                try {
-                    return release.await(30, TimeUnit.SECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
+                return claim.test(schedule, due);
             }
         };
-        slow.save(new Schedule(ScheduleIds.of(JOB), "default", "", 5, JOB, "", -1));
-        scheduler = new Scheduler(context, SchedulerSettings.DEFAULTS.withService(SchedulerSettings.DEFAULTS.service()
-                .withAddress(frontend.endpoint())), slow, clock, () -> clock.millis() * 1_000_000L,
-                ServiceListener.NONE);
-        scheduler.start();
-        frontend.acceptInform();
-        advance(Duration.ofSeconds(5));
-
-        frontend.send(schedule("", "10", OTHER_JOB, ""));
-        await().until(() -> scheduler.schedules() == 2);
-        frontend.expectNoRequestFor(QUIET);
-        release.countDown();
-
-        assertThat(frontend.expectRequest().body()).containsExactly("default", "reply-requested", JOB);
-        assertThat(frontend.expectRequest().body()).containsExactly("default", "reply-requested", OTHER_JOB);
     }
 
     private void start(SchedulerSettings settings) {
