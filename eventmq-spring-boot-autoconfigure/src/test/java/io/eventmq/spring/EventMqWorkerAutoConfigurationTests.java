@@ -64,7 +64,7 @@ class EventMqWorkerAutoConfigurationTests {
             assertThat(worker.settings().address())
                     .isEqualTo(context.getBean(io.eventmq.router.Router.class).endpoints().backend());
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> worker.state() == ServiceState.CONNECTED);
-            assertThat(worker.identity()).isEqualTo(context.getBean(EmqpSocket.class).identity());
+            assertThat(worker.status().identity()).isEqualTo(context.getBean(EmqpSocket.class).identity());
             assertThat(context.getBean(EmqpTemplate.class).request("email", "ada", String.class))
                     .succeedsWithin(WAIT).isEqualTo("mailed ada");
         });
@@ -115,7 +115,7 @@ class EventMqWorkerAutoConfigurationTests {
             WorkerService worker = context.getBean(WorkerService.class);
             assertThat(worker.heartbeat()).isSameAs(context.getBean(OwnParts.class).heartbeat);
             org.awaitility.Awaitility.await().atMost(WAIT).until(() -> worker.state() == ServiceState.CONNECTED);
-            assertThat(worker.identity()).isEqualTo(context.getBean(OwnParts.class).socket.identity());
+            assertThat(worker.status().identity()).isEqualTo(context.getBean(OwnParts.class).socket.identity());
         });
     }
 
