@@ -35,7 +35,10 @@ final class EventMqSystem implements QueueSystem {
 
     private final int queueHighWaterMark;
 
-    /** @param waitingRequests REQUESTs the router must buffer without a worker (the retained-heap figure) */
+    /**
+     * @param waitingRequests REQUESTs the router must buffer without a worker (the retained-heap figure), all
+     *                        from one DEALER: one sender may fill the queue (a per-client share of 1)
+     */
     EventMqSystem(int waitingRequests) {
         this.queueHighWaterMark = Math.max(waitingRequests, RouterSettings.DEFAULTS.queueHighWaterMark());
     }
@@ -52,7 +55,8 @@ final class EventMqSystem implements QueueSystem {
         Set<Thread> before = EventMqDeployment.liveThreads();
         Router router = new Router(context, RouterSettings.DEFAULTS
                 .withAddresses(ANY_PORT, ANY_PORT, ANY_PORT)
-                .withQueueHighWaterMark(queueHighWaterMark).withSocketOptions(SOCKETS), waiting);
+                .withQueueHighWaterMark(queueHighWaterMark).withPerClientShare(1)
+                .withSocketOptions(SOCKETS), waiting);
         List<WorkerService> started = new ArrayList<>(workers);
         Client client = null;
         try {

@@ -108,6 +108,13 @@ final class RouterLoop implements Runnable {
      * jobs finish and sends their REPLYs. Forgotten when they have none left; lost when they cannot be sent to.
      */
     private final Set<String> leaving = new LinkedHashSet<>();
+    /**
+     * The REPLYs for clients (receipts, results, refusals) of this pass, sent together at its end, each
+     * client's in the order they were made: ZeroMQ's I/O thread then takes a client's in one write and the
+     * client reads them in one wake-up, where sent one at a time among the pass's other work each could cost
+     * both. At most what one pass reads, expires and refuses.
+     */
+    private final List<ClientReply> toClients = new ArrayList<>();
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
@@ -229,10 +236,14 @@ final class RouterLoop implements Runnable {
         }
     }
 
+    /** A REPLY for a client; {@code what} names it, with its last frame, when it cannot be sent. */
+    private record ClientReply(String client, Message reply, DropReason undelivered, String what) {
+    }
+
     /**
      * Reads every socket and the mailbox until a whole pass finds nothing, and only then polls: a poll is a
      * select system call, so under load the router reads on without one. A socket read when the poller did
-     * not flag it costs a non-blocking receive that finds nothing.
+     * not flag it costs a non-blocking receive that finds nothing. The pass's REPLYs for clients go at its end.
      */
     private void loop(Poller poller) {
         long nextTick = now() + tickMillis;
@@ -249,6 +260,7 @@ final class RouterLoop implements Runnable {
                 tick(now);
                 nextTick = now + tickMillis;
             }
+            sendToClients();
             if (handled == 0 && running) {
                 poller.poll(Math.max(0, nextTick - now()));
             }
@@ -489,10 +501,21 @@ final class RouterLoop implements Runnable {
             listener.buffered(queue.name, request.msgid());
             listener.waiting(queue.name, queue.waiting.size());
         }
-        if (!frontend.send(request.sender(), Message.of(Command.REPLY, request.msgid()))) {
-            drop(DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST " + LogText.of(request.msgid())
-                    + " not sent: client " + LogText.identity(request.sender()) + " is gone or not reading");
+        toClients.add(new ClientReply(request.sender(), Message.of(Command.REPLY, request.msgid()),
+                DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST"));
+    }
+
+    /** Sends the pass's REPLYs for clients, oldest first; one that cannot be sent is counted and logged. */
+    private void sendToClients() {
+        for (int i = 0; i < toClients.size(); i++) {
+            ClientReply each = toClients.get(i);
+            if (!frontend.send(each.client(), each.reply())) {
+                List<String> body = each.reply().body();
+                drop(each.undelivered(), each.what() + " " + LogText.of(body.get(body.size() - 1))
+                        + " not sent: client " + LogText.identity(each.client()) + " is gone or not reading");
+            }
         }
+        toClients.clear();
     }
 
     /** Sends {@code request} to a worker of {@code queue} with a free slot. @return false when none took it */
@@ -567,10 +590,9 @@ final class RouterLoop implements Runnable {
             dispatchAgain(new PendingRequests.Lost(requestMsgid, request), reply.sender());
             return;
         }
-        if (request.forward() && !frontend.send(request.client(),
-                Message.of(Command.REPLY, result, requestMsgid))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST " + LogText.of(requestMsgid)
-                    + " not sent: client " + LogText.identity(request.client()) + " is gone or not reading");
+        if (request.forward()) {
+            toClients.add(new ClientReply(request.client(), Message.of(Command.REPLY, result, requestMsgid),
+                    DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST"));
         }
     }
 
@@ -812,11 +834,9 @@ final class RouterLoop implements Runnable {
         warnings.warn(reason, LogText.of(command) + " " + LogText.of(msgid) + " from " + LogText.identity(sender)
                 + " refused: " + why);
         listener.refused(msgid, reason);
-        if (!frontend.send(sender, Message.of(Command.REPLY,
-                FrameText.encode(ResultFrame.refusal(reason.errorType(), why)), msgid))) {
-            drop(DropReason.REPLY_UNDELIVERABLE, "Refusal of " + LogText.of(msgid) + " not sent: client "
-                    + LogText.identity(sender) + " is gone or not reading");
-        }
+        toClients.add(new ClientReply(sender, Message.of(Command.REPLY,
+                FrameText.encode(ResultFrame.refusal(reason.errorType(), why)), msgid),
+                DropReason.REPLY_UNDELIVERABLE, "Refusal of"));
     }
 
     private void drop(DropReason reason, String detail) {

@@ -8,8 +8,9 @@ import java.util.function.Consumer;
 
 /**
  * Hands items from any thread to an I/O thread that waits in a {@link Poller}: {@link #post} queues an item
- * and, when the mailbox was empty, wakes the poller's selector. The I/O thread then {@link #drain}s it.
- * Nothing polls a queue on a timer; a burst of posts costs one wake-up.
+ * and, when the poller waits in its select, wakes it. The I/O thread then {@link #drain}s it. Nothing polls a
+ * queue on a timer; a burst of posts costs one wake-up, and posts while the I/O thread is busy cost none: a
+ * wake-up is a system call for the poster and a select that returns at once for the I/O thread.
  * <p>
  * It wakes with {@link Selector#wakeup()}, not a ZeroMQ socket pair: see {@code docs/jeromq-signaler-race.md}.
  *
@@ -18,7 +19,8 @@ import java.util.function.Consumer;
 public final class Mailbox<T> implements AutoCloseable {
 
     private final Queue<T> items = new ConcurrentLinkedQueue<>();
-    private final AtomicBoolean signalled = new AtomicBoolean();
+    /** Set by the poller before it checks for items and selects, taken by the one post that wakes it. */
+    private final AtomicBoolean waiting = new AtomicBoolean();
     private volatile Selector waker;
     private volatile boolean closed;
 
@@ -31,7 +33,7 @@ public final class Mailbox<T> implements AutoCloseable {
             return;
         }
         items.add(item);
-        if (signalled.compareAndSet(false, true)) {
+        if (waiting.get() && waiting.getAndSet(false)) {
             Selector selector = waker;
             if (selector != null) {
                 selector.wakeup();
@@ -41,14 +43,10 @@ public final class Mailbox<T> implements AutoCloseable {
 
     /**
      * Hands every queued item to {@code consumer}, oldest first. The I/O thread only.
-     * <p>
-     * The flag is cleared before the queue is read: a post that finds it still set has its item taken by
-     * this drain, and an item queued after this drain finds it clear and wakes the poller again.
      *
      * @return how many items were handed over
      */
     public int drain(Consumer<? super T> consumer) {
-        signalled.set(false);
         int drained = 0;
         T item;
         while ((item = items.poll()) != null) {
@@ -61,6 +59,19 @@ public final class Mailbox<T> implements AutoCloseable {
     /** Whether items wait to be drained. */
     public boolean isEmpty() {
         return items.isEmpty();
+    }
+
+    /**
+     * Called by the {@link Poller} before it looks at {@link #isEmpty()} and selects: the first post from now on
+     * wakes its selector. An item queued before this is seen by that look, one queued after by this flag.
+     */
+    void waiting() {
+        waiting.set(true);
+    }
+
+    /** Called by the {@link Poller} when it stops waiting: posts need not wake it. */
+    void awake() {
+        waiting.set(false);
     }
 
     /** Called by the {@link Poller} that waits for this mailbox; {@code null} when it lets go. */

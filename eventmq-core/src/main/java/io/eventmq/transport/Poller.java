@@ -14,7 +14,7 @@ import org.zeromq.ZMQ;
 
 /**
  * Waits until one of its sockets or mailboxes is readable, or a timeout passes. Owned by one I/O thread.
- * A {@link Mailbox} is readable while items wait in it; its posts wake the poller's selector.
+ * A {@link Mailbox} is readable while items wait in it; its posts wake the poller's selector while it waits.
  * After {@link EmqpSocket#rebuild()} the socket must be unregistered before and registered again after.
  * Why it is not JeroMQ's poller, and why it yields: {@code docs/jeromq-signaler-race.md}, "Poller and Mailbox".
  */
@@ -133,8 +133,21 @@ public final class Poller implements AutoCloseable {
      * @return how many are readable
      */
     public int poll(long timeoutMillis) {
+        if (timeoutMillis == 0) {
+            return readReadiness();
+        }
+        mailboxesWaiting(true);
+        try {
+            return await(timeoutMillis);
+        } finally {
+            mailboxesWaiting(false);
+        }
+    }
+
+    /** Selects until something is readable or the timeout passes; mailboxes wake it meanwhile. */
+    private int await(long timeoutMillis) {
         int readable = readReadiness();
-        if (readable > 0 || timeoutMillis == 0) {
+        if (readable > 0) {
             return readable;
         }
         long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(timeoutMillis);
@@ -150,12 +163,27 @@ public final class Poller implements AutoCloseable {
             } catch (IOException e) {
                 throw new UncheckedIOException("the poller's select failed", e);
             }
+            mailboxesWaiting(true);
             readable = readReadiness();
             if (readable > 0) {
                 return readable;
             }
             if (selected > 0) {
                 Thread.yield();
+            }
+        }
+    }
+
+    /**
+     * Tells the mailboxes whether a post must wake the selector. Set again after every select, before the
+     * readiness is read, as the post that woke it took the mark.
+     */
+    private void mailboxesWaiting(boolean waiting) {
+        for (int i = 0; i < mailboxes.size(); i++) {
+            if (waiting) {
+                mailboxes.get(i).waiting();
+            } else {
+                mailboxes.get(i).awake();
             }
         }
     }
