@@ -3,7 +3,6 @@ package io.eventmq.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -18,7 +17,10 @@ import org.zeromq.ZContext;
 import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
+import io.eventmq.protocol.Codec;
+import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Headers;
+import io.eventmq.protocol.Message;
 import io.eventmq.router.Router;
 import io.eventmq.router.RouterSettings;
 import io.eventmq.testing.FreePort;
@@ -149,7 +151,7 @@ class ClientReceiptTest {
     }
 
     /** A REQUEST as a router's frontend reads it. */
-    private record Request(byte[] sender, String msgid, String payload) {
+    private record Request(String sender, String msgid, String payload) {
     }
 
     /** A router's frontend played by a raw ROUTER: reads REQUESTs, answers only what the test says. */
@@ -177,38 +179,34 @@ class ClientReceiptTest {
         }
 
         Request poll(Duration wait) {
-            List<byte[]> frames = RawFrames.receiveBytes(socket, wait);
+            List<String> frames = RawFrames.receive(socket, wait);
             if (frames == null) {
                 return null;
             }
-            assertThat(text(frames.get(3))).isEqualTo("REQUEST");
-            return new Request(frames.get(0), text(frames.get(4)), text(frames.get(7)));
+            Message request = Codec.decodeRouter(frames);
+            assertThat(request.command()).isEqualTo(Command.REQUEST);
+            return new Request(request.sender(), request.msgid(), request.body().get(2));
         }
 
         void receipt(Request request) {
-            send(request.sender(), "REPLY", "receipt-" + request.msgid(), request.msgid());
+            send(request.sender(), Message.of(Command.REPLY, request.msgid()));
         }
 
         void result(Request request, String json) {
-            send(request.sender(), "REPLY", "result-" + request.msgid(), json, request.msgid());
+            send(request.sender(), Message.of(Command.REPLY, json, request.msgid()));
         }
 
-        private void send(byte[] recipient, String... frames) {
-            socket.send(recipient, ZMQ.SNDMORE);
-            socket.send("", ZMQ.SNDMORE);
-            socket.send("eMQP/1.0", ZMQ.SNDMORE);
-            for (int i = 0; i < frames.length; i++) {
-                socket.send(frames[i], i < frames.length - 1 ? ZMQ.SNDMORE : 0);
+        private void send(String recipient, Message message) {
+            socket.sendMore(recipient);
+            List<String> frames = Codec.encodeDealer(message);
+            for (int i = 0; i < frames.size(); i++) {
+                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
             }
         }
 
         @Override
         public void close() {
             socket.close();
-        }
-
-        private static String text(byte[] frame) {
-            return new String(frame, StandardCharsets.UTF_8);
         }
     }
 }
