@@ -23,7 +23,8 @@ import io.eventmq.util.IoThreads;
 /**
  * Sends REQUEST, SCHEDULE and UNSCHEDULE to a router's frontend and receives the results our router forwards.
  * Thread-safe: callers in any thread hand their messages to the client's own I/O thread
- * ({@code eventmq-client-N-io}), which owns the DEALER. ZeroMQ connects and reconnects in the background; while
+ * ({@code eventmq-client-N-io}), which owns the DEALER, or, while it waits, send them in its turn themselves
+ * ({@link Mailbox#runOrPost}). ZeroMQ connects and reconnects in the background; while
  * the router is away, messages wait in the socket up to its send high-water mark, and a call beyond that
  * fails with {@link IllegalStateException}. What a lost router means for each call: {@code docs/reliability.md}.
  *
@@ -201,7 +202,7 @@ public final class Client implements AutoCloseable {
             if (thread == null || closed) {
                 throw new IllegalStateException("client " + (closed ? "closed" : "not started"));
             }
-            mailbox.post(() -> loop.send(outgoing));
+            mailbox.runOrPost(() -> loop.send(outgoing), Runnable::run);
         }
     }
 

@@ -27,7 +27,8 @@ import io.eventmq.util.RateLimitedLog;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox},
+ * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox} (or lets
+ * them send it in its turn while it waits),
  * matches forwarded results to the waiting futures and fails those whose time is up. Callers' futures are
  * completed by the caller waiting in {@code get} or on the callback executor, never on this thread
  * ({@link ResultFuture}). {@link #status} reads only volatile and atomic fields.
@@ -327,16 +328,22 @@ final class ClientLoop implements Runnable {
         }
     }
 
+    /**
+     * Until the next deadline, and never longer than a new REQUEST's first one: a caller's REQUEST sent while
+     * this thread waits ({@link Mailbox#runOrPost}) brings deadlines the wait does not know.
+     */
     private long pollTimeout() {
-        long deadline = awaiting.isEmpty() ? -1 : awaiting.values().iterator().next().deadline();
-        long receipt = unreceipted.isEmpty() ? PAUSED : unreceipted.values().iterator().next().deadline();
-        if (receipt != PAUSED) {
-            deadline = deadline < 0 ? receipt : Math.min(deadline, receipt);
+        long deadline = now() + Math.max(1, receiptMillis > 0 ? Math.min(receiptMillis, timeoutMillis) : timeoutMillis);
+        if (!awaiting.isEmpty()) {
+            deadline = Math.min(deadline, awaiting.values().iterator().next().deadline());
         }
-        if (drainDeadline >= 0 && (deadline < 0 || drainDeadline < deadline)) {
-            deadline = drainDeadline;
+        if (!unreceipted.isEmpty()) {
+            deadline = Math.min(deadline, unreceipted.values().iterator().next().deadline());
         }
-        return deadline < 0 ? -1 : Math.max(0, deadline - now());
+        if (drainDeadline >= 0) {
+            deadline = Math.min(deadline, drainDeadline);
+        }
+        return Math.max(0, deadline - now());
     }
 
     /** Handles up to {@link #BATCH} messages from the router. @return how many */

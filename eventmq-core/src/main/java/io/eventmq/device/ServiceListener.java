@@ -4,8 +4,9 @@ import io.eventmq.protocol.Message;
 
 /**
  * What happens inside a {@link WorkerService}, for health and metrics. Every method does nothing unless
- * overridden. Called on the service's I/O thread (the first state change on the thread calling
- * {@code start()}): implementations must be quick and must not block; an exception is logged and ignored.
+ * overridden. Called one at a time, in order, on the service's I/O thread, or on a job thread that sends its
+ * REPLY itself while the I/O thread waits (the first state change on the thread calling {@code start()}):
+ * implementations must be quick and must not block; an exception is logged and ignored.
  */
 public interface ServiceListener {
 

@@ -30,8 +30,10 @@ import io.eventmq.util.RateLimitedLog;
 
 /**
  * The service's I/O thread: owns the socket, the poller and the heartbeat monitor, and every piece of
- * connection and job-slot state. Other threads reach it only through the {@link Mailbox}; the fields that
- * {@link #status()} reads are volatile or atomic.
+ * connection and job-slot state. Other threads reach it only through the {@link Mailbox}: a finished job's
+ * thread sends its REPLY itself, in the I/O thread's turn, when that thread waits ({@link Mailbox#runOrPost});
+ * its interrupts end before ({@link RunningJob#end()}). The fields that {@link #status()} reads are volatile or
+ * atomic.
  */
 final class WorkerLoop implements Runnable {
 
@@ -288,7 +290,7 @@ final class WorkerLoop implements Runnable {
             job.begin();
             JobResult result = runner.run(job.msgid, job.queue, job.headers, payload);
             job.end();
-            mailbox.post(() -> onJobDone(job, result));
+            mailbox.runOrPost(() -> onJobDone(job, result), Runnable::run);
         });
     }
 
@@ -301,6 +303,10 @@ final class WorkerLoop implements Runnable {
         }
     }
 
+    /**
+     * On the I/O thread, or on the job's thread in its turn ({@link Mailbox#runOrPost}): so the last job of a
+     * stopping service wakes the loop, whose pass then closes the service.
+     */
     private void onJobDone(RunningJob job, JobResult result) {
         if (!running.remove(job)) {
             return;
@@ -313,6 +319,9 @@ final class WorkerLoop implements Runnable {
         finished(job, Duration.ofNanos(result.nanos()), outcome, result.handler(),
                 job.answeredAs == null ? result.error() : JobResult.TIMEOUT);
         giveSlotBack();
+        if (stopping && running.isEmpty()) {
+            wake();
+        }
     }
 
     /** The router took a slot for a REQUEST that no longer holds it: READY again, unless stopping. */

@@ -59,6 +59,8 @@ public final class EmqpSocket implements AutoCloseable {
     private final String[] repeatingText = new String[REPEATING_FRAMES];
     private ZMQ.Socket socket;
     private String identity;
+    /** Whether the message being sent found its thread interrupted: the interrupt it gives back when sent. */
+    private boolean interruptTaken;
     private IoScheduling ioScheduling;
 
     private EmqpSocket(ZContext context, SocketType type, SocketOptions options, String identity,
@@ -188,30 +190,53 @@ public final class EmqpSocket implements AutoCloseable {
 
     private boolean sendFrames(String recipient, Message message) {
         Charset charset = type == SocketType.ROUTER ? OPAQUE : StandardCharsets.UTF_8;
+        interruptTaken = false;
         try {
-            if (recipient != null && !socket.send(recipient.getBytes(OPAQUE), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+            if (recipient != null && !sendFrame(recipient.getBytes(OPAQUE), ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return false;
             }
-            if (!socket.send(ZMQ.MESSAGE_SEPARATOR, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
+            if (!sendFrame(ZMQ.MESSAGE_SEPARATOR, ZMQ.SNDMORE | ZMQ.DONTWAIT)) {
                 return false;
             }
-            socket.send(COMMON_BYTES[0], ZMQ.SNDMORE);
-            socket.send(bytes(message.commandName(), charset), ZMQ.SNDMORE);
+            sendFrame(COMMON_BYTES[0], ZMQ.SNDMORE);
+            sendFrame(bytes(message.commandName(), charset), ZMQ.SNDMORE);
             List<String> body = message.body();
             if (body.isEmpty()) {
-                return socket.send(message.msgid().getBytes(charset), 0);
+                return sendFrame(message.msgid().getBytes(charset), 0);
             }
-            socket.send(message.msgid().getBytes(charset), ZMQ.SNDMORE);
+            sendFrame(message.msgid().getBytes(charset), ZMQ.SNDMORE);
             int last = body.size() - 1;
             for (int i = 0; i < last; i++) {
-                socket.send(body.get(i).getBytes(charset), ZMQ.SNDMORE);
+                sendFrame(body.get(i).getBytes(charset), ZMQ.SNDMORE);
             }
-            return socket.send(body.get(last).getBytes(charset), 0);
+            return sendFrame(body.get(last).getBytes(charset), 0);
         } catch (ZMQException e) {
             if (e.getErrorCode() == ZError.EHOSTUNREACH) {
                 return false;
             }
             throw e;
+        } finally {
+            if (interruptTaken) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
+     * Sends one frame. JeroMQ refuses a send with EINTR, queueing nothing, when it finds the calling thread
+     * interrupted, and clears the interrupt: the frame is sent again, so no message goes out cut short, and
+     * {@link #sendFrames} gives the interrupt back once the message is out.
+     */
+    private boolean sendFrame(byte[] frame, int flags) {
+        while (true) {
+            try {
+                return socket.send(frame, flags);
+            } catch (ZMQException e) {
+                if (e.getErrorCode() != ZError.EINTR) {
+                    throw e;
+                }
+                interruptTaken = true;
+            }
         }
     }
 

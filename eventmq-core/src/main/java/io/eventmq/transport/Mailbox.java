@@ -1,6 +1,5 @@
 package io.eventmq.transport;
 
-import java.nio.channels.Selector;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -10,9 +9,10 @@ import java.util.function.Consumer;
  * Hands items from any thread to an I/O thread that waits in a {@link Poller}: {@link #post} queues an item
  * and, when the poller waits in its select, wakes it. The I/O thread then {@link #drain}s it. Nothing polls a
  * queue on a timer; a burst of posts costs one wake-up, and posts while the I/O thread is busy cost none: a
- * wake-up is a system call for the poster and a select that returns at once for the I/O thread.
+ * wake-up is a system call for the poster and a select that returns at once for the I/O thread. While the I/O
+ * thread waits, {@link #runOrPost} does the item's work on the calling thread instead, with no wake-up at all.
  * <p>
- * It wakes with {@link Selector#wakeup()}, not a ZeroMQ socket pair: see {@code docs/jeromq-signaler-race.md}.
+ * It wakes its poller's selector, not a ZeroMQ socket pair: see {@code docs/jeromq-signaler-race.md}.
  *
  * @param <T> the items handed over
  */
@@ -21,7 +21,7 @@ public final class Mailbox<T> implements AutoCloseable {
     private final Queue<T> items = new ConcurrentLinkedQueue<>();
     /** Set by the poller before it checks for items and selects, taken by the one post that wakes it. */
     private final AtomicBoolean waiting = new AtomicBoolean();
-    private volatile Selector waker;
+    private volatile Poller waker;
     private volatile boolean closed;
 
     /**
@@ -34,11 +34,37 @@ public final class Mailbox<T> implements AutoCloseable {
         }
         items.add(item);
         if (waiting.get() && waiting.getAndSet(false)) {
-            Selector selector = waker;
-            if (selector != null) {
-                selector.wakeup();
+            Poller poller = waker;
+            if (poller != null) {
+                poller.wakeup();
             }
         }
+    }
+
+    /**
+     * Hands {@code item} to {@code action} on the calling thread when the I/O thread waits in its poller and
+     * nothing is queued before it, else {@link #post}s it: one wake-up and one thread hop fewer. The action then
+     * runs with the poller's turn, which keeps the I/O thread out until it is done, so it may do what the I/O
+     * thread does with the item. An interrupted thread posts; an interrupt that comes meanwhile is kept for the
+     * thread and cuts no message short ({@link EmqpSocket} sends a frame JeroMQ refused for it again).
+     */
+    public void runOrPost(T item, Consumer<? super T> action) {
+        Poller poller = waker;
+        if (poller != null && waiting.get() && !Thread.currentThread().isInterrupted() && poller.tryTurn()) {
+            boolean ran = false;
+            try {
+                if (waiting.get() && items.isEmpty() && !closed) {
+                    ran = true;
+                    action.accept(item);
+                }
+            } finally {
+                poller.endTurn(ran);
+            }
+            if (ran) {
+                return;
+            }
+        }
+        post(item);
     }
 
     /**
@@ -75,10 +101,10 @@ public final class Mailbox<T> implements AutoCloseable {
     }
 
     /** Called by the {@link Poller} that waits for this mailbox; {@code null} when it lets go. */
-    void wakeWith(Selector selector) {
-        waker = selector;
-        if (selector != null && !items.isEmpty()) {
-            selector.wakeup();
+    void wakeWith(Poller poller) {
+        waker = poller;
+        if (poller != null && !items.isEmpty()) {
+            poller.wakeup();
         }
     }
 

@@ -8,13 +8,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 
 import org.zeromq.ZMQ;
 
+import zmq.ZError;
+
 /**
  * Waits until one of its sockets or mailboxes is readable, or a timeout passes. Owned by one I/O thread.
  * A {@link Mailbox} is readable while items wait in it; its posts wake the poller's selector while it waits.
+ * The I/O thread holds the poller's turn while it polls and lets go of it only while it waits in the select,
+ * when {@link Mailbox#runOrPost} may take it to work with the sockets from another thread.
  * After {@link EmqpSocket#rebuild()} the socket must be unregistered before and registered again after.
  * Why it is not JeroMQ's poller, and why it yields: {@code docs/jeromq-signaler-race.md}, "Poller and Mailbox".
  */
@@ -26,6 +31,8 @@ public final class Poller implements AutoCloseable {
     private final Selector selector;
     private final List<Registered> registered = new ArrayList<>(4);
     private final List<Mailbox<?>> mailboxes = new ArrayList<>(1);
+    /** Whoever holds it may use the sockets: the polling I/O thread, or another thread while that one selects. */
+    private final ReentrantLock turn = new ReentrantLock();
 
     private static final class Registered {
         final ZMQ.Socket socket;
@@ -65,7 +72,7 @@ public final class Poller implements AutoCloseable {
     public void register(Mailbox<?> mailbox) {
         if (!mailboxes.contains(mailbox)) {
             mailboxes.add(mailbox);
-            mailbox.wakeWith(selector);
+            mailbox.wakeWith(this);
         }
     }
 
@@ -133,14 +140,19 @@ public final class Poller implements AutoCloseable {
      * @return how many are readable
      */
     public int poll(long timeoutMillis) {
-        if (timeoutMillis == 0) {
-            return readReadiness();
-        }
-        mailboxesWaiting(true);
+        turn.lock();
         try {
-            return await(timeoutMillis);
+            if (timeoutMillis == 0) {
+                return readReadiness();
+            }
+            mailboxesWaiting(true);
+            try {
+                return await(timeoutMillis);
+            } finally {
+                mailboxesWaiting(false);
+            }
         } finally {
-            mailboxesWaiting(false);
+            turn.unlock();
         }
     }
 
@@ -157,11 +169,14 @@ public final class Poller implements AutoCloseable {
                 return 0;
             }
             int selected;
+            turn.unlock();
             try {
                 selected = remaining < 0 ? selector.select(IGNORE_KEY)
                         : selector.select(IGNORE_KEY, Math.max(1, TimeUnit.NANOSECONDS.toMillis(remaining)));
             } catch (IOException e) {
                 throw new UncheckedIOException("the poller's select failed", e);
+            } finally {
+                turn.lock();
             }
             mailboxesWaiting(true);
             readable = readReadiness();
@@ -196,7 +211,7 @@ public final class Poller implements AutoCloseable {
         int readable = 0;
         for (int i = 0; i < registered.size(); i++) {
             Registered entry = registered.get(i);
-            entry.readable = (entry.socket.getEvents() & ZMQ.Poller.POLLIN) != 0;
+            entry.readable = (events(entry.socket) & ZMQ.Poller.POLLIN) != 0;
             if (entry.readable) {
                 readable++;
             }
@@ -207,6 +222,52 @@ public final class Poller implements AutoCloseable {
             }
         }
         return readable;
+    }
+
+    /** Takes the turn if nobody holds it; the caller then checks that the I/O thread waits in the select. */
+    boolean tryTurn() {
+        return turn.tryLock();
+    }
+
+    /**
+     * Gives the turn back. After work with the sockets from another thread ({@code worked}), wakes the select if a
+     * socket has become readable meanwhile: that work may have taken the wake-up signal from the socket's channel.
+     */
+    void endTurn(boolean worked) {
+        try {
+            if (worked && readReadiness() > 0) {
+                wakeup();
+            }
+        } finally {
+            turn.unlock();
+        }
+    }
+
+    /** Makes the select return now, or the next one at once. Any thread. */
+    void wakeup() {
+        selector.wakeup();
+    }
+
+    /**
+     * ZeroMQ's events of {@code socket}. JeroMQ answers -1 and clears the interrupt when it finds the calling
+     * thread interrupted, which a thread working in the I/O thread's turn may be: it is asked again, and the
+     * interrupt given back.
+     */
+    private static int events(ZMQ.Socket socket) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                int events = socket.getEvents();
+                if (events >= 0 || socket.errno() != ZError.EINTR) {
+                    return events;
+                }
+                interrupted = true;
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** Whether {@code socket} was readable at the last {@link #poll}. */

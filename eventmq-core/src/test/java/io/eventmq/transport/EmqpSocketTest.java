@@ -116,6 +116,27 @@ class EmqpSocketTest {
     }
 
     @Test
+    void anInterruptedThreadSendsWholeMessagesAndKeepsItsInterrupt() {
+        EmqpSocket dealer = connectedDealer();
+        Message first = Message.of(Command.REQUEST, "default", "reply-requested", "1");
+        Message second = Message.of(Command.REQUEST, "default", "", "2");
+
+        boolean sent;
+        boolean stillInterrupted;
+        Thread.currentThread().interrupt();
+        try {
+            sent = dealer.send(first) && dealer.send(second);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+
+        assertThat(sent).isTrue();
+        assertThat(stillInterrupted).isTrue();
+        assertThat(receive(router)).isEqualTo(first.from(dealer.identity()));
+        assertThat(receive(router)).isEqualTo(second.from(dealer.identity()));
+    }
+
+    @Test
     void setIdentityIsWhatTheRouterSees() {
         EmqpSocket dealer = EmqpSocket.dealer(context, options);
         dealer.setIdentity("worker-1");

@@ -63,6 +63,25 @@ class PollerTest {
     }
 
     @Test
+    void anInterruptedThreadReadsTrueReadinessAndKeepsItsInterrupt() {
+        Pair quiet = pair();
+        poller.register(quiet.router);
+
+        int readable;
+        boolean stillInterrupted;
+        Thread.currentThread().interrupt();
+        try {
+            readable = poller.poll(0);
+        } finally {
+            stillInterrupted = Thread.interrupted();
+        }
+
+        assertThat(readable).isZero();
+        assertThat(poller.isReadable(quiet.router)).isFalse();
+        assertThat(stillInterrupted).isTrue();
+    }
+
+    @Test
     void reportsBothWhenBothAreReadable() {
         Pair first = pair();
         Pair second = pair();

@@ -21,9 +21,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
 /**
- * The worker's meters, fed by its listener calls on the I/O thread. Message counters are made up front, one per
- * command, so a message costs a map lookup and an increment; a handler timer is made once per set of tags. The
- * job gauges read {@link WorkerService#status()} when the registry asks.
+ * The worker's meters, fed by its listener calls, one at a time (on the I/O thread or a job thread). Message
+ * counters are made up front, one per command, so a message costs a map lookup and an increment; a handler
+ * timer is made once per set of tags. The job gauges read {@link WorkerService#status()} when the registry asks.
  */
 final class WorkerMetrics implements ServiceListener {
 
