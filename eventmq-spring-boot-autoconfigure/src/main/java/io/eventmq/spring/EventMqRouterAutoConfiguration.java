@@ -14,6 +14,7 @@ import org.zeromq.ZContext;
 import io.eventmq.router.Router;
 import io.eventmq.router.RouterEndpoints;
 import io.eventmq.router.RouterListener;
+import io.eventmq.router.RouterListeners;
 import io.eventmq.router.RouterSettings;
 
 /**
@@ -40,7 +41,7 @@ public final class EventMqRouterAutoConfiguration {
                 .withWaitingExpiry(config.getWaitingExpiry())
                 .withPerClientShare(config.getPerClientShare())
                 .withSocketOptions(properties.routerSocketOptions());
-        Router router = new Router(context, settings, Listeners.router(listeners.orderedStream().toList()));
+        Router router = new Router(context, settings, RouterListeners.of(listeners.orderedStream().toList()));
         RouterEndpoints endpoints;
         try {
             endpoints = router.start();

@@ -1,18 +1,15 @@
-package io.eventmq.spring;
+package io.eventmq.router;
 
 import java.util.List;
 
-import io.eventmq.router.DropReason;
-import io.eventmq.router.PeerType;
-import io.eventmq.router.RouterListener;
+/** Several {@link RouterListener}s as the one a router takes. */
+public final class RouterListeners {
 
-/** Every {@link RouterListener} bean of the application, as the one a router takes. */
-final class Listeners {
-
-    private Listeners() {
+    private RouterListeners() {
     }
 
-    static RouterListener router(List<RouterListener> all) {
+    /** {@code all} as one listener, each told in turn; the one itself when there is one. */
+    public static RouterListener of(List<RouterListener> all) {
         if (all.size() == 1) {
             return all.get(0);
         }
