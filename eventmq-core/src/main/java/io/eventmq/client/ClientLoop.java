@@ -27,11 +27,10 @@ import io.eventmq.util.RateLimitedLog;
 import tools.jackson.databind.JsonNode;
 
 /**
- * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox} (or lets
- * them send it in its turn while it waits),
- * matches forwarded results to the waiting futures and fails those whose time is up. Callers' futures are
- * completed by the caller waiting in {@code get} or on the callback executor, never on this thread
- * ({@link ResultFuture}). {@link #status} reads only volatile and atomic fields.
+ * The client's I/O thread: owns the DEALER, sends what callers hand over through the {@link Mailbox} (while it
+ * waits, callers send in its turn themselves), matches forwarded results to the waiting futures and fails those
+ * whose time is up. Callers' futures are completed by the caller waiting in {@code get} or on the callback
+ * executor, never on this thread ({@link ResultFuture}). {@link #status} reads only volatile and atomic fields.
  * <p>
  * With receipts on, each REQUEST is kept until the router's receipt. When the connection to the router closes,
  * the REQUESTs with a receipt and no result are lost with the router and fail with {@link RouterLostException};
@@ -85,6 +84,8 @@ final class ClientLoop implements Runnable {
     private final Map<String, Unreceipted> unreceipted = new LinkedHashMap<>();
     private final long timeoutMillis;
     private final long receiptMillis;
+    /** How soon a new REQUEST's first deadline (its receipt's, else its result's) can be: at least 1 ms. */
+    private final long firstDeadlineMillis;
     private final AtomicLong sent = new AtomicLong();
     private final AtomicLong timedOut = new AtomicLong();
     private final AtomicLong invalid = new AtomicLong();
@@ -111,6 +112,8 @@ final class ClientLoop implements Runnable {
         this.onEnd = onEnd;
         this.timeoutMillis = settings.requestTimeout().toMillis();
         this.receiptMillis = settings.receiptTimeout().toMillis();
+        this.firstDeadlineMillis = Math.max(1, receiptMillis > 0 ? Math.min(receiptMillis, timeoutMillis)
+                : timeoutMillis);
     }
 
     /** Completes with the socket's identity once connected, or with why it could not connect. */
@@ -333,7 +336,7 @@ final class ClientLoop implements Runnable {
      * this thread waits ({@link Mailbox#runOrPost}) brings deadlines the wait does not know.
      */
     private long pollTimeout() {
-        long deadline = now() + Math.max(1, receiptMillis > 0 ? Math.min(receiptMillis, timeoutMillis) : timeoutMillis);
+        long deadline = now() + firstDeadlineMillis;
         if (!awaiting.isEmpty()) {
             deadline = Math.min(deadline, awaiting.values().iterator().next().deadline());
         }
