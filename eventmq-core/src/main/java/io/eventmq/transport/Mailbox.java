@@ -19,7 +19,10 @@ import java.util.function.Consumer;
 public final class Mailbox<T> implements AutoCloseable {
 
     private final Queue<T> items = new ConcurrentLinkedQueue<>();
-    /** Set by the poller before it checks for items and selects, taken by the one post that wakes it. */
+    /**
+     * Set by the poller before it checks for items and selects, taken by the one post that wakes it; while it is
+     * set and the poller's turn is free, the I/O thread is in its select ({@link #runOrPost}).
+     */
     private final AtomicBoolean waiting = new AtomicBoolean();
     private volatile Poller waker;
     private volatile boolean closed;
