@@ -41,9 +41,16 @@ record Machine(String os, String arch, int cpus, String jvm, long maxHeapMiB, St
 
     /** The policy in a {@code /proc} {@code stat} line, field 41. */
     static String policyName(String stat) {
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        int policy = Integer.parseInt(fields[41 - 3]);
+        int policy = Integer.parseInt(statField(stat, 41));
         return policy >= 0 && policy < POLICIES.length ? POLICIES[policy] : Integer.toString(policy);
+    }
+
+    /**
+     * Field {@code number} of a {@code /proc} {@code stat} line, numbered from 1 as proc(5) does; read after the
+     * command name's closing parenthesis, as the name may hold spaces and parentheses itself.
+     */
+    static String statField(String stat, int number) {
+        return stat.substring(stat.lastIndexOf(')') + 2).split(" ")[number - 3];
     }
 
     static String signalerOrigin() {

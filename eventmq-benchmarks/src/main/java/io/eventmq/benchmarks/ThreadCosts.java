@@ -99,8 +99,8 @@ final class ThreadCosts {
     /** {@code utime + stime}, fields 14 and 15 of the task's {@code stat}. */
     private static long cpuNanos(Path task) throws IOException {
         String stat = Files.readString(task.resolve("stat"));
-        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-        return (Long.parseLong(fields[14 - 3]) + Long.parseLong(fields[15 - 3])) * NANOS_PER_TICK;
+        return (Long.parseLong(Machine.statField(stat, 14)) + Long.parseLong(Machine.statField(stat, 15)))
+                * NANOS_PER_TICK;
     }
 
     private static long switches(Path task) throws IOException {
