@@ -51,6 +51,8 @@ public final class Client implements AutoCloseable {
     private final Mailbox<Runnable> mailbox = new Mailbox<>();
     private final ClientLoop loop;
     private final String name;
+    /** REQUESTs handed to the I/O thread and not yet taken by it: they count towards maxAwaitingResults. */
+    private final AtomicInteger handed = new AtomicInteger();
     private Thread thread;
     private boolean closed;
 
@@ -197,12 +199,30 @@ public final class Client implements AutoCloseable {
         return join(queued);
     }
 
+    /**
+     * Hands {@code outgoing} to the I/O thread, or sends it in its turn. A REQUEST awaiting its result fails at
+     * once when, with those handed over before and not yet sent, it would be more than
+     * {@link ClientSettings#maxAwaitingResults()}: callers faster than the I/O thread fill no unbounded mailbox.
+     */
     private void hand(ClientLoop.Outgoing outgoing) {
         synchronized (lock) {
             if (thread == null || closed) {
                 throw new IllegalStateException("client " + (closed ? "closed" : "not started"));
             }
-            mailbox.runOrPost(() -> loop.send(outgoing), Runnable::run);
+            if (!outgoing.awaitsResult()) {
+                mailbox.runOrPost(() -> loop.send(outgoing), Runnable::run);
+                return;
+            }
+            int pending = handed.get() + loop.awaitingCount();
+            if (pending >= settings.maxAwaitingResults()) {
+                outgoing.future().completeExceptionally(ClientLoop.tooManyAwaited(pending));
+                return;
+            }
+            handed.incrementAndGet();
+            mailbox.runOrPost(() -> {
+                handed.decrementAndGet();
+                loop.send(outgoing);
+            }, Runnable::run);
         }
     }
 

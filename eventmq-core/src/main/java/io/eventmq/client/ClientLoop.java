@@ -215,8 +215,7 @@ final class ClientLoop implements Runnable {
         }
         Message message = outgoing.message();
         if (outgoing.awaitsResult() && awaiting.size() >= settings.maxAwaitingResults()) {
-            fail(outgoing, new IllegalStateException(message.commandName() + " not sent: "
-                    + awaiting.size() + " REQUESTs already await their results (maxAwaitingResults)"));
+            fail(outgoing, tooManyAwaited(awaiting.size()));
             return;
         }
         if (!socket.send(message)) {
@@ -235,6 +234,17 @@ final class ClientLoop implements Runnable {
         } else {
             outgoing.future().complete(message.msgid());
         }
+    }
+
+    /** Why a REQUEST beyond {@link ClientSettings#maxAwaitingResults()} fails at once. */
+    static IllegalStateException tooManyAwaited(int count) {
+        return new IllegalStateException("REQUEST not sent: " + count
+                + " REQUESTs already await their results (maxAwaitingResults)");
+    }
+
+    /** How many REQUESTs await their results, as the I/O thread last counted them. Any thread. */
+    int awaitingCount() {
+        return awaitingCount;
     }
 
     private long receiptDeadline() {

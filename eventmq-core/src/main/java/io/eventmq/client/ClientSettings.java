@@ -12,7 +12,8 @@ import io.eventmq.transport.SocketOptions;
  * @param requestTimeout how long {@link Client#request} waits for a result before failing its future
  * @param socketOptions      options of the client's DEALER; its send high-water mark bounds the calls queued
  *                           while the router is away
- * @param maxAwaitingResults REQUESTs that may await their results at once; a request beyond fails at once
+ * @param maxAwaitingResults REQUESTs that may await their results at once, from the call on (sent, or handed to the
+ *                           I/O thread and not yet sent); a request beyond fails at once
  * @param receiptTimeout     how long a REQUEST waits for the router's receipt while connected before its
  *                           future fails with {@link RouterLostException}; {@link Duration#ZERO} waits for the
  *                           result only and sends nothing again after a lost connection (for a router that

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.junit.jupiter.api.AfterEach;
@@ -86,6 +89,43 @@ class ClientLifecycleTest {
             assertThat(status.timedOut()).isEqualTo(2);
             assertThat(status.awaitingResults()).isZero();
             assertThat(status.address()).isEqualTo(endpoints.frontend());
+        }
+    }
+
+    @Test
+    void requestsHandedToABusyIoThreadCountTowardsTheBoundAndOneBeyondFailsAtOnce() throws Exception {
+        CountDownLatch busy = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Executor blocking = task -> {
+            busy.countDown();
+            try {
+                release.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            callbacks.execute(task);
+        };
+        try (RawFrontend frontend = new RawFrontend(context, ANY);
+             Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(frontend.endpoint)
+                     .withReceiptTimeout(Duration.ZERO).withMaxAwaitingResults(2), blocking)) {
+            client.start();
+            CompletableFuture<String> answered = client.request("default", Headers.NONE, "0");
+            frontend.result(frontend.next(), "{\"value\": 0}");
+            assertThat(busy.await(10, TimeUnit.SECONDS)).as("the I/O thread hands the result over").isTrue();
+
+            CompletableFuture<String> first = client.request("default", Headers.NONE, "1");
+            CompletableFuture<String> second = client.request("default", Headers.NONE, "2");
+            CompletableFuture<String> beyond = client.request("default", Headers.NONE, "3");
+
+            assertThat(beyond).as("failed in the caller, the I/O thread being busy").isCompletedExceptionally();
+            assertThatThrownBy(beyond::get).cause().isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("maxAwaitingResults");
+            assertThat(first).isNotDone();
+            release.countDown();
+            assertThat(answered.get(10, TimeUnit.SECONDS)).isEqualTo("0");
+            assertThat(frontend.next().payload()).isEqualTo("1");
+            assertThat(frontend.next().payload()).isEqualTo("2");
+            assertThat(second).isNotDone();
         }
     }
 }

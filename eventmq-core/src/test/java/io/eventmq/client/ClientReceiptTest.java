@@ -12,19 +12,13 @@ import java.util.concurrent.TimeoutException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
-import org.zeromq.SocketType;
 import org.zeromq.ZContext;
-import org.zeromq.ZMQ;
 import org.zeromq.ZMQException;
 
-import io.eventmq.protocol.Codec;
-import io.eventmq.protocol.Command;
 import io.eventmq.protocol.Headers;
-import io.eventmq.protocol.Message;
 import io.eventmq.router.Router;
 import io.eventmq.router.RouterSettings;
 import io.eventmq.testing.FreePort;
-import io.eventmq.testing.RawFrames;
 
 /**
  * Receipts and a lost router: no receipt within the receipt timeout of reaching a router fails a REQUEST with
@@ -49,7 +43,7 @@ class ClientReceiptTest {
 
     @Test
     void aRouterThatNeverConfirmsTheRequestFailsItWithRouterLostAfterTheReceiptTimeout() {
-        Frontend silent = new Frontend("tcp://127.0.0.1:*");
+        RawFrontend silent = frontend("tcp://127.0.0.1:*");
         Client client = client(ClientSettings.DEFAULTS.withAddress(silent.endpoint)
                 .withReceiptTimeout(Duration.ofMillis(300)));
 
@@ -81,8 +75,8 @@ class ClientReceiptTest {
         Client client = client(ClientSettings.DEFAULTS.withAddress(address).withReceiptTimeout(Duration.ofMillis(200)));
         CompletableFuture<String> result = client.request("default", Headers.NONE, "early");
 
-        Frontend late = new Frontend(address);
-        Request request = late.next();
+        RawFrontend late = frontend(address);
+        RawFrontend.Request request = late.next();
         late.receipt(request);
         late.result(request, "{\"value\": \"answered\"}");
 
@@ -92,21 +86,21 @@ class ClientReceiptTest {
 
     @Test
     void whenTheConnectionClosesATakenRequestFailsWithRouterLostAndAnUnconfirmedOneReachesTheNextRouterOnce() {
-        Frontend first = new Frontend("tcp://127.0.0.1:*");
+        RawFrontend first = frontend("tcp://127.0.0.1:*");
         Client client = client(ClientSettings.DEFAULTS.withAddress(first.endpoint)
                 .withReceiptTimeout(Duration.ofSeconds(5)).withRequestTimeout(Duration.ofSeconds(20)));
         CompletableFuture<String> taken = client.request("default", Headers.NONE, "taken");
         first.receipt(first.next());
         CompletableFuture<String> unconfirmed = client.request("default", Headers.NONE, "unconfirmed");
-        Request before = first.next();
+        RawFrontend.Request before = first.next();
 
         first.close();
 
         assertThat(taken).failsWithin(WAIT).withThrowableThat().havingCause()
                 .isInstanceOf(RouterLostException.class).withMessageContaining("closed after it took");
-        Frontend second = await().atMost(WAIT).ignoreException(ZMQException.class)
-                .until(() -> new Frontend(first.endpoint), bound -> true);
-        Request again = second.next();
+        RawFrontend second = await().atMost(WAIT).ignoreException(ZMQException.class)
+                .until(() -> frontend(first.endpoint), bound -> true);
+        RawFrontend.Request again = second.next();
         assertThat(again.msgid()).isEqualTo(before.msgid());
         assertThat(again.payload()).isEqualTo("unconfirmed");
         second.receipt(again);
@@ -134,7 +128,7 @@ class ClientReceiptTest {
 
     @Test
     void aZeroReceiptTimeoutWaitsForTheResultOnly() {
-        Frontend silent = new Frontend("tcp://127.0.0.1:*");
+        RawFrontend silent = frontend("tcp://127.0.0.1:*");
         Client client = client(ClientSettings.DEFAULTS.withAddress(silent.endpoint).withReceiptTimeout(Duration.ZERO)
                 .withRequestTimeout(Duration.ofMillis(500)));
 
@@ -150,63 +144,9 @@ class ClientReceiptTest {
         return client;
     }
 
-    /** A REQUEST as a router's frontend reads it. */
-    private record Request(String sender, String msgid, String payload) {
-    }
-
-    /** A router's frontend played by a raw ROUTER: reads REQUESTs, answers only what the test says. */
-    private final class Frontend implements AutoCloseable {
-
-        final ZMQ.Socket socket = context.createSocket(SocketType.ROUTER);
-        final String endpoint;
-
-        Frontend(String address) {
-            socket.setLinger(1000);
-            try {
-                socket.bind(address);
-            } catch (ZMQException portStillTaken) {
-                socket.close();
-                throw portStillTaken;
-            }
-            endpoint = socket.getLastEndpoint();
-            closing.add(this);
-        }
-
-        Request next() {
-            Request request = poll(WAIT);
-            assertThat(request).as("a REQUEST").isNotNull();
-            return request;
-        }
-
-        Request poll(Duration wait) {
-            List<String> frames = RawFrames.receive(socket, wait);
-            if (frames == null) {
-                return null;
-            }
-            Message request = Codec.decodeRouter(frames);
-            assertThat(request.command()).isEqualTo(Command.REQUEST);
-            return new Request(request.sender(), request.msgid(), request.body().get(2));
-        }
-
-        void receipt(Request request) {
-            send(request.sender(), Message.of(Command.REPLY, request.msgid()));
-        }
-
-        void result(Request request, String json) {
-            send(request.sender(), Message.of(Command.REPLY, json, request.msgid()));
-        }
-
-        private void send(String recipient, Message message) {
-            socket.sendMore(recipient);
-            List<String> frames = Codec.encodeDealer(message);
-            for (int i = 0; i < frames.size(); i++) {
-                socket.send(frames.get(i), i < frames.size() - 1 ? ZMQ.SNDMORE : 0);
-            }
-        }
-
-        @Override
-        public void close() {
-            socket.close();
-        }
+    private RawFrontend frontend(String address) {
+        RawFrontend frontend = new RawFrontend(context, address);
+        closing.add(frontend);
+        return frontend;
     }
 }
