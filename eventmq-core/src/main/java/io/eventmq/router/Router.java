@@ -25,8 +25,9 @@ import io.eventmq.util.IoThreads;
  * The eMQP broker: clients and schedulers on the frontend, workers on the backend, administration tools on
  * the admin socket, all served by one I/O thread ({@code eventmq-router-N-io}, not a daemon: a running router
  * keeps the JVM up). Wire-compatible with the Python EventMQ 0.3.13 router, and
- * it also sends a receipt for every accepted REQUEST, forwards each worker's result to the client that sent
- * the REQUEST, and answers a refused REQUEST with an error REPLY.
+ * it also confirms every accepted REQUEST (with its result or refusal when that comes within the receipt delay,
+ * else with a receipt of its own), forwards each worker's result to the client that sent the REQUEST, and answers
+ * a refused REQUEST with an error REPLY.
  *
  * <pre>{@code
  * try (Router router = new Router(context, RouterSettings.DEFAULTS)) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -115,10 +116,19 @@ final class RouterLoop implements Runnable {
      * both. At most what one pass reads, expires and refuses.
      */
     private final List<ClientReply> toClients = new ArrayList<>();
+    /**
+     * Receipts held back, by REQUEST msgid, oldest first: a result or refusal that comes within the receipt delay
+     * is the receipt too, and a quick job costs its client one message and one wake-up, not two. Sent at once, a
+     * receipt met its REQUEST on the way to the worker, in ZeroMQ's I/O thread and for the cores (issue 13,
+     * {@code eventmq-benchmarks/README.md}). At most one a REQUEST the router holds, for a few milliseconds.
+     */
+    private final Map<String, HeldReceipt> heldReceipts = new LinkedHashMap<>();
     private final long tickMillis;
     private final long timeoutMillis;
     private final long expiryMillis;
     private final long waitingExpiryMillis;
+    /** The receipt delay in the loop's whole milliseconds, one more so that a receipt waits at least it; 0: at once. */
+    private final long receiptHoldMillis;
     private final int perClientLimit;
     private EmqpSocket frontend;
     private EmqpSocket backend;
@@ -145,6 +155,8 @@ final class RouterLoop implements Runnable {
         this.timeoutMillis = settings.heartbeat().timeout().toMillis();
         this.expiryMillis = settings.pendingResultExpiry().toMillis();
         this.waitingExpiryMillis = settings.waitingExpiry().toMillis();
+        long receiptDelay = settings.receiptDelay().toMillis();
+        this.receiptHoldMillis = receiptDelay == 0 ? 0 : receiptDelay + 1;
         this.perClientLimit = settings.perClientLimit();
     }
 
@@ -240,6 +252,10 @@ final class RouterLoop implements Runnable {
     private record ClientReply(String client, Message reply, DropReason undelivered, String what) {
     }
 
+    /** A receipt not sent yet, and the first {@link #now()} at which it goes without the result. */
+    private record HeldReceipt(String client, long due) {
+    }
+
     /**
      * Reads every socket and the mailbox until a whole pass finds nothing, and only then polls: a poll is a
      * select system call, so under load the router reads on without one. A socket read when the poller did
@@ -260,9 +276,12 @@ final class RouterLoop implements Runnable {
                 tick(now);
                 nextTick = now + tickMillis;
             }
+            releaseReceipts(now);
             sendToClients();
             if (handled == 0 && running) {
-                poller.poll(Math.max(0, nextTick - now()));
+                long wake = heldReceipts.isEmpty() ? nextTick
+                        : Math.min(nextTick, heldReceipts.values().iterator().next().due());
+                poller.poll(Math.max(0, wake - now()));
             }
         }
     }
@@ -290,6 +309,7 @@ final class RouterLoop implements Runnable {
                         "the router stopped before a worker took the REQUEST");
             }
         }
+        releaseReceipts(Long.MAX_VALUE);
         running = false;
     }
 
@@ -501,8 +521,35 @@ final class RouterLoop implements Runnable {
             listener.buffered(queue.name, request.msgid());
             listener.waiting(queue.name, queue.waiting.size());
         }
-        toClients.add(new ClientReply(request.sender(), Message.of(Command.REPLY, request.msgid()),
-                DropReason.RECEIPT_UNDELIVERABLE, "Receipt for REQUEST"));
+        if (receiptHoldMillis == 0) {
+            toClients.add(receipt(request.sender(), request.msgid()));
+        } else {
+            heldReceipts.put(request.msgid(), new HeldReceipt(request.sender(), now + receiptHoldMillis));
+        }
+    }
+
+    private static ClientReply receipt(String client, String requestMsgid) {
+        return new ClientReply(client, Message.of(Command.REPLY, requestMsgid), DropReason.RECEIPT_UNDELIVERABLE,
+                "Receipt for REQUEST");
+    }
+
+    /** Sends the receipts held past their time, or all of them ({@link Long#MAX_VALUE}), with this pass's REPLYs. */
+    private void releaseReceipts(long now) {
+        Iterator<Map.Entry<String, HeldReceipt>> held = heldReceipts.entrySet().iterator();
+        while (held.hasNext()) {
+            Map.Entry<String, HeldReceipt> each = held.next();
+            if (each.getValue().due() > now) {
+                return;
+            }
+            held.remove();
+            toClients.add(receipt(each.getValue().client(), each.getKey()));
+        }
+    }
+
+    /** Queues the result or refusal of REQUEST {@code requestMsgid} for {@code client}: it is the receipt too. */
+    private void queueResult(String client, String json, String requestMsgid, DropReason undelivered, String what) {
+        heldReceipts.remove(requestMsgid);
+        toClients.add(new ClientReply(client, Message.of(Command.REPLY, json, requestMsgid), undelivered, what));
     }
 
     /** Sends the pass's REPLYs for clients, oldest first; one that cannot be sent is counted and logged. */
@@ -591,8 +638,7 @@ final class RouterLoop implements Runnable {
             return;
         }
         if (request.forward()) {
-            toClients.add(new ClientReply(request.client(), Message.of(Command.REPLY, result, requestMsgid),
-                    DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST"));
+            queueResult(request.client(), result, requestMsgid, DropReason.REPLY_UNDELIVERABLE, "Result of REQUEST");
         }
     }
 
@@ -834,9 +880,8 @@ final class RouterLoop implements Runnable {
         warnings.warn(reason, LogText.of(command) + " " + LogText.of(msgid) + " from " + LogText.identity(sender)
                 + " refused: " + why);
         listener.refused(msgid, reason);
-        toClients.add(new ClientReply(sender, Message.of(Command.REPLY,
-                FrameText.encode(ResultFrame.refusal(reason.errorType(), why)), msgid),
-                DropReason.REPLY_UNDELIVERABLE, "Refusal of"));
+        queueResult(sender, FrameText.encode(ResultFrame.refusal(reason.errorType(), why)), msgid,
+                DropReason.REPLY_UNDELIVERABLE, "Refusal of");
     }
 
     private void drop(DropReason reason, String detail) {

@@ -23,7 +23,7 @@ class ReferenceWorkerRejoinTest {
 
     private static final Duration INTERVAL = Duration.ofMillis(100);
     private static final Duration TIMEOUT = Duration.ofMillis(300);
-    private static final RouterSettings QUICK = RouterSettings.DEFAULTS
+    private static final RouterSettings QUICK = RouterFixture.RECEIPTS_AT_ONCE
             .withHeartbeat(new HeartbeatSettings(INTERVAL, TIMEOUT, 3, true));
 
     private final ZContext context = new ZContext();

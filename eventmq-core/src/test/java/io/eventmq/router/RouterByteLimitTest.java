@@ -50,7 +50,7 @@ class RouterByteLimitTest {
 
     @Test
     void theRouterWideBudgetRefusesWhatEachQueueWouldStillTake() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withByteLimits(10_000, 15_000));
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withByteLimits(10_000, 15_000));
         fixture.worker("busy", "[[10, \"a\"], [10, \"b\"]]", 0);
         RawDealer client = fixture.frontend("client");
         String payload = "x".repeat(4_000);

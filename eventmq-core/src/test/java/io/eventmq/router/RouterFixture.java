@@ -18,6 +18,8 @@ final class RouterFixture implements AutoCloseable {
 
     /** How long a test waits for anything the router should do. */
     static final Duration WAIT = Duration.ofSeconds(10);
+    /** The defaults, but receipts at once: a test reads each REQUEST's receipt, then its result. */
+    static final RouterSettings RECEIPTS_AT_ONCE = RouterSettings.DEFAULTS.withReceiptDelay(Duration.ZERO);
     /** A reference job payload, for REQUESTs whose payload does not matter. */
     static final String JOB = "[\"run\", {\"path\": \"jobs\", \"callable\": \"echo\"}]";
 
@@ -83,7 +85,7 @@ final class RouterFixture implements AutoCloseable {
     }
 
     RouterFixture() {
-        this(RouterSettings.DEFAULTS);
+        this(RECEIPTS_AT_ONCE);
     }
 
     RawDealer worker(String id, String queues, int slots) {

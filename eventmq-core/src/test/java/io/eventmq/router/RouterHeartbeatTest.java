@@ -15,7 +15,7 @@ import io.eventmq.testing.RawDealer;
 /** HEARTBEAT to every worker and scheduler; silent peers forgotten; unknown workers told KBYE. */
 class RouterHeartbeatTest {
 
-    private final RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
+    private final RouterFixture fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE
             .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofMillis(2500), 3, true)));
 
     @AfterEach

@@ -25,7 +25,7 @@ class RouterPendingResultsTest {
 
     @Test
     void aResultAfterTheExpiryIsCountedNotForwarded() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE
                 .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofSeconds(30), 3, true))
                 .withPendingResults(Duration.ofMillis(300), 100));
         RawDealer worker = fixture.worker("worker-1", "", 1);
@@ -44,7 +44,7 @@ class RouterPendingResultsTest {
 
     @Test
     void beyondTheLimitTheOldestIsForgotten() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withPendingResults(Duration.ofMinutes(1), 1));
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withPendingResults(Duration.ofMinutes(1), 1));
         RawDealer worker = fixture.worker("worker-1", "", 2);
         await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 2);
         RawDealer client = fixture.frontend("client");

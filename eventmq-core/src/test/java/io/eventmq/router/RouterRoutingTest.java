@@ -95,7 +95,7 @@ class RouterRoutingTest {
 
     @Test
     void aListenerThatThrowsDoesNotStopTheRouter() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS, new RouterListener() {
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE, new RouterListener() {
             @Override
             public void dispatched(String queue, String workerId, String msgid) {
                 throw new IllegalStateException("metrics broke");
@@ -114,7 +114,7 @@ class RouterRoutingTest {
 
     @Test
     void aListenerThatThrowsAnErrorDoesNotStopTheRouter() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS, new RouterListener() {
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE, new RouterListener() {
             @Override
             public void dispatched(String queue, String workerId, String msgid) {
                 throw new AssertionError("metrics broke badly");
@@ -136,7 +136,7 @@ class RouterRoutingTest {
 
     @Test
     void aWorkerThatVanishesLosesNoUndispatchedRequest() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withHeartbeat(HeartbeatSettings.DISABLED));
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withHeartbeat(HeartbeatSettings.DISABLED));
         RawDealer vanishing = fixture.worker("vanishing", "", 50);
         await().atMost(WAIT).until(() -> fixture.freeSlots("vanishing") == 50);
         RawDealer client = fixture.frontend("client");

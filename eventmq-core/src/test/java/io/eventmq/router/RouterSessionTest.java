@@ -40,7 +40,7 @@ class RouterSessionTest {
     @BeforeEach
     void startRouter() {
         context = new ZContext();
-        router = new Router(context, RouterSettings.DEFAULTS
+        router = new Router(context, RouterFixture.RECEIPTS_AT_ONCE
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
                 .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(200), Duration.ofSeconds(30), 3, true)));
         RouterEndpoints endpoints = router.start();

@@ -20,7 +20,7 @@ class RouterStatusTest {
 
     @Test
     void aSnapshotShowsWorkersWaitingInFlightAndDrops() throws Exception {
-        try (RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
+        try (RouterFixture fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*")
                 .withQueueHighWaterMark(2).withPerClientShare(1.0))) {
             RawDealer worker = fixture.worker("w1", "[[10, \"email\"]]", 1);
@@ -51,7 +51,7 @@ class RouterStatusTest {
     @Test
     void snapshotsTakenFromAnotherThreadWhileRequestsPourInOnlyGrow() throws Exception {
         int requests = 2_000;
-        try (RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
+        try (RouterFixture fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*"))) {
             RawDealer client = fixture.frontend("flood");
             CompletableFuture<Void> flood = CompletableFuture.runAsync(() -> {
@@ -72,7 +72,7 @@ class RouterStatusTest {
 
     @Test
     void adminReportsAreWhatTheAdminSocketAnswers() throws Exception {
-        try (RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
+        try (RouterFixture fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*"))) {
             fixture.worker("w1", "[[10, \"default\"]]", 2);
             await().atMost(RouterFixture.WAIT).until(() -> fixture.freeSlots("w1") == 2);
@@ -88,7 +88,7 @@ class RouterStatusTest {
 
     @Test
     void aStoppedRouterSaysItDoesNotRun() {
-        RouterFixture fixture = new RouterFixture(RouterSettings.DEFAULTS
+        RouterFixture fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE
                 .withAddresses("tcp://127.0.0.1:*", "tcp://127.0.0.1:*", "tcp://127.0.0.1:*"));
         fixture.close();
 

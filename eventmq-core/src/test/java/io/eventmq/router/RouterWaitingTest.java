@@ -30,7 +30,7 @@ class RouterWaitingTest {
 
     @Test
     void aRequestWaitingLongerThanTheExpiryIsRefusedAndNeverDispatched() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withWaitingExpiry(Duration.ofMillis(300))
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withWaitingExpiry(Duration.ofMillis(300))
                 .withHeartbeat(new HeartbeatSettings(Duration.ofMillis(100), Duration.ofSeconds(30), 3, true)));
         RawDealer client = fixture.frontend("client");
         client.sendMessage("REQUEST", "r1", "default", "", JOB);
@@ -48,7 +48,7 @@ class RouterWaitingTest {
 
     @Test
     void aFloodingClientIsRefusedBeyondItsShareAndTheOthersStillGetIn() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withQueueHighWaterMark(4).withPerClientShare(0.5));
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withQueueHighWaterMark(4).withPerClientShare(0.5));
         RawDealer flood = fixture.frontend("flood");
         RawDealer other = fixture.frontend("other");
         for (int i = 1; i <= 3; i++) {

@@ -37,7 +37,7 @@ class RouterWorkerLossTest {
 
     @Test
     void aWorkerClosedAbruptlyHasItsGuaranteedRequestsServedByAnotherAndThePlainOnesFailed() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withHeartbeat(
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withHeartbeat(
                 new HeartbeatSettings(Duration.ofMillis(100), Duration.ofSeconds(30), 3, true)));
         RawDealer first = fixture.worker("worker-1", "", 8);
         await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 8);
@@ -75,7 +75,7 @@ class RouterWorkerLossTest {
 
     @Test
     void aSilentWorkersGuaranteedRequestsWaitAtTheHeadOfTheirQueue() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withHeartbeat(
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withHeartbeat(
                 new HeartbeatSettings(Duration.ofMillis(100), Duration.ofSeconds(1), 3, true)));
         RawDealer first = fixture.worker("worker-1", "", 8);
         await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 8);
@@ -115,7 +115,7 @@ class RouterWorkerLossTest {
 
     @Test
     void aWorkerThatSaidKbyeIsStillHeardForItsRunningJobsAndLostWhenItIsGone() {
-        fixture = new RouterFixture(RouterSettings.DEFAULTS.withHeartbeat(
+        fixture = new RouterFixture(RouterFixture.RECEIPTS_AT_ONCE.withHeartbeat(
                 new HeartbeatSettings(Duration.ofMillis(100), Duration.ofSeconds(30), 3, true)));
         RawDealer first = fixture.worker("worker-1", "", 2);
         await().atMost(WAIT).until(() -> fixture.freeSlots("worker-1") == 2);

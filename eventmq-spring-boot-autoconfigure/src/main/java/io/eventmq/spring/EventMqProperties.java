@@ -560,6 +560,12 @@ public class EventMqProperties implements Validator {
          */
         private double perClientShare = 0.5;
 
+        /**
+         * How long a REQUEST's receipt waits, at least, for its result, which then is the receipt too: a quick job
+         * costs its client one message instead of two. 0 sends receipts at once. Whole milliseconds.
+         */
+        private Duration receiptDelay = Duration.ofMillis(1);
+
         public boolean isEnabled() {
             return enabled;
         }
@@ -632,6 +638,14 @@ public class EventMqProperties implements Validator {
             this.perClientShare = perClientShare;
         }
 
+        public Duration getReceiptDelay() {
+            return receiptDelay;
+        }
+
+        public void setReceiptDelay(Duration receiptDelay) {
+            this.receiptDelay = receiptDelay;
+        }
+
         void validate(Errors errors) {
             Checks.endpoint(errors, "router.frontend", frontend, true);
             Checks.endpoint(errors, "router.backend", backend, true);
@@ -640,6 +654,7 @@ public class EventMqProperties implements Validator {
             Checks.positive(errors, "router.pending-result-expiry", pendingResultExpiry);
             Checks.atLeast(errors, "router.pending-result-limit", pendingResultLimit, 1);
             Checks.positive(errors, "router.waiting-expiry", waitingExpiry);
+            Checks.notNegative(errors, "router.receipt-delay", receiptDelay);
             if (!(perClientShare > 0 && perClientShare <= 1)) {
                 Checks.reject(errors, "router.per-client-share", perClientShare, "must be more than 0 and at most 1");
             }

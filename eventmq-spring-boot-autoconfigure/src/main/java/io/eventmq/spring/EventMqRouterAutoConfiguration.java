@@ -40,6 +40,7 @@ public final class EventMqRouterAutoConfiguration {
                 .withPendingResults(config.getPendingResultExpiry(), config.getPendingResultLimit())
                 .withWaitingExpiry(config.getWaitingExpiry())
                 .withPerClientShare(config.getPerClientShare())
+                .withReceiptDelay(config.getReceiptDelay())
                 .withSocketOptions(properties.routerSocketOptions());
         Router router = new Router(context, settings, RouterListeners.of(listeners.orderedStream().toList()));
         RouterEndpoints endpoints;

@@ -70,6 +70,7 @@ class EventMqAutoConfigurationTests {
                 {"eventmq.router.waiting-expiry=0s", "eventmq.router.waiting-expiry", "must be positive"},
                 {"eventmq.client.receipt-timeout=-1s", "eventmq.client.receipt-timeout", "must not be negative"},
                 {"eventmq.router.per-client-share=1.5", "eventmq.router.per-client-share", "at most 1"},
+                {"eventmq.router.receipt-delay=-1ms", "eventmq.router.receipt-delay", "must not be negative"},
         };
         for (String[] value : invalid) {
             runner.withPropertyValues(value[0]).run(context -> {

@@ -49,6 +49,7 @@ class EventMqRouterAutoConfigurationTests {
         runner.withPropertyValues("eventmq.router.enabled=true", "eventmq.router.queue-high-water-mark=7",
                 "eventmq.router.pending-result-limit=9", "eventmq.router.pending-result-expiry=1m",
                 "eventmq.router.waiting-expiry=2m", "eventmq.router.per-client-share=0.25",
+                "eventmq.router.receipt-delay=0",
                 "eventmq.heartbeat.enabled=false", "eventmq.socket.linger=250ms").withPropertyValues(EPHEMERAL)
                 .run(context -> {
                     RouterSettings settings = context.getBean(Router.class).settings();
@@ -57,6 +58,7 @@ class EventMqRouterAutoConfigurationTests {
                     assertThat(settings.pendingResultExpiry()).hasMinutes(1);
                     assertThat(settings.waitingExpiry()).hasMinutes(2);
                     assertThat(settings.perClientShare()).isEqualTo(0.25);
+                    assertThat(settings.receiptDelay()).isZero();
                     assertThat(settings.heartbeat().enabled()).isFalse();
                     assertThat(settings.socketOptions().linger()).hasMillis(250);
                 });
