@@ -535,6 +535,9 @@ final class RouterLoop implements Runnable {
 
     /** Sends the receipts held past their time, or all of them ({@link Long#MAX_VALUE}), with this pass's REPLYs. */
     private void releaseReceipts(long now) {
+        if (heldReceipts.isEmpty()) {
+            return;
+        }
         Iterator<Map.Entry<String, HeldReceipt>> held = heldReceipts.entrySet().iterator();
         while (held.hasNext()) {
             Map.Entry<String, HeldReceipt> each = held.next();
