@@ -28,7 +28,8 @@ import io.eventmq.transport.SocketOptions;
  * @param perClientShare      the part of {@code queueHighWaterMark} (more than 0, at most 1) one sender's waiting
  *                            REQUESTs may take in a queue, so that a flooding client leaves room for the others
  * @param receiptDelay        how long a REQUEST's receipt waits, at least, for its result or refusal, which then is
- *                            the receipt too (whole milliseconds); {@link Duration#ZERO} sends receipts at once
+ *                            the receipt too (whole milliseconds; far below the clients' receipt timeout);
+ *                            {@link Duration#ZERO} sends receipts at once
  */
 public record RouterSettings(String frontendAddress, String backendAddress, String adminAddress,
                              HeartbeatSettings heartbeat, int queueHighWaterMark,

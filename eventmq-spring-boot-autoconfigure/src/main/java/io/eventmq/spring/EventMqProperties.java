@@ -562,7 +562,8 @@ public class EventMqProperties implements Validator {
 
         /**
          * How long a REQUEST's receipt waits, at least, for its result, which then is the receipt too: a quick job
-         * costs its client one message instead of two. 0 sends receipts at once. Whole milliseconds.
+         * costs its client one message instead of two. 0 sends receipts at once. Whole milliseconds; keep it far
+         * below the clients' receipt-timeout.
          */
         private Duration receiptDelay = Duration.ofMillis(1);
 
