@@ -77,6 +77,7 @@ public final class Scheduler implements AutoCloseable {
             throw new IllegalStateException("the scheduler was already started; it is " + service.state());
         }
         schedules.restore();
+        storeThread.prestartCoreThread();
         service.start();
     }
 
@@ -139,7 +140,10 @@ public final class Scheduler implements AutoCloseable {
         service.wake();
     }
 
-    /** One daemon thread, made at the first call, with a bounded backlog that refuses saying why. */
+    /**
+     * One daemon thread with a bounded backlog that refuses saying why. {@link #start()} starts it on the caller's
+     * thread: started by the I/O thread's first call, it would inherit that thread's {@code SCHED_BATCH}.
+     */
     private static ThreadPoolExecutor storeThread(String name) {
         return new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new ArrayBlockingQueue<>(STORE_BACKLOG),
                 task -> {

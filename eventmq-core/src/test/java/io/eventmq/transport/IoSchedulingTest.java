@@ -6,7 +6,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -24,6 +27,11 @@ import io.eventmq.protocol.Headers;
 import io.eventmq.router.Router;
 import io.eventmq.router.RouterEndpoints;
 import io.eventmq.router.RouterSettings;
+import io.eventmq.scheduler.InMemoryScheduleStore;
+import io.eventmq.scheduler.Schedule;
+import io.eventmq.scheduler.ScheduleStore;
+import io.eventmq.scheduler.Scheduler;
+import io.eventmq.scheduler.SchedulerSettings;
 import io.eventmq.testing.ThreadPolicies;
 
 /** Which threads of a running router, worker and client run under which Linux scheduling policy. */
@@ -45,6 +53,50 @@ class IoSchedulingTest {
                 .as("job threads, and the client's I/O thread that starts callback threads, keep the caller's policy")
                 .containsEntry("eventmq-worker-N-job-N", caller).containsEntry("eventmq-client-N-io", caller);
         assertThat(caller).as("the test's own thread is left alone").isEqualTo(SCHED_OTHER);
+    }
+
+    @Test
+    void theSchedulersStoreThreadKeepsTheCallersPolicyUnderItsBatchIoThread() throws Exception {
+        assumeTrue(ThreadPolicies.available(), "Linux only");
+        assumeTrue(System.getProperty(IoScheduling.PROPERTY) == null, "the default, not a policy set for the JVM");
+        CountDownLatch saved = new CountDownLatch(1);
+        InMemoryScheduleStore memory = new InMemoryScheduleStore();
+        ScheduleStore store = new ScheduleStore() {
+            @Override
+            public List<Schedule> load() {
+                return memory.load();
+            }
+
+            @Override
+            public void save(Schedule schedule) {
+                memory.save(schedule);
+                saved.countDown();
+            }
+
+            @Override
+            public void remove(String id) {
+                memory.remove(id);
+            }
+        };
+        Map<Long, ThreadPolicies.Policy> before = ThreadPolicies.snapshot();
+        Map<Long, ThreadPolicies.Policy> after;
+        try (ZContext context = new ZContext(1);
+             Router router = new Router(context, RouterSettings.DEFAULTS.withAddresses(ANY_PORT, ANY_PORT, ANY_PORT))) {
+            String frontend = router.start().frontend();
+            try (Scheduler scheduler = new Scheduler(context, SchedulerSettings.DEFAULTS.withService(
+                    SchedulerSettings.DEFAULTS.service().withAddress(frontend)), store);
+                 Client client = new Client(context, ClientSettings.DEFAULTS.withAddress(frontend))) {
+                scheduler.start();
+                client.start();
+                client.schedule("default", Headers.NONE, Duration.ofHours(1), "[]");
+                assertThat(saved.await(15, TimeUnit.SECONDS)).as("the store saved the schedule").isTrue();
+                after = ThreadPolicies.snapshot();
+            }
+        }
+
+        Map<String, Integer> policies = byKind(ThreadPolicies.started(before, after));
+        assertThat(policies).containsEntry("eventmq-scheduler-store-N", policyOfThisThread())
+                .containsValue(SCHED_BATCH);
     }
 
     @Test
@@ -103,7 +155,12 @@ class IoSchedulingTest {
                 after = ThreadPolicies.snapshot();
             }
         }
-        return ThreadPolicies.started(before, after).values().stream()
+        return byKind(ThreadPolicies.started(before, after));
+    }
+
+    /** The threads' policies by name with numbers as N; -1 where threads of one kind differ. */
+    private static Map<String, Integer> byKind(Map<Long, ThreadPolicies.Policy> threads) {
+        return threads.values().stream()
                 .collect(Collectors.toMap(thread -> thread.name().replaceAll("\\d+", "N"),
                         ThreadPolicies.Policy::policy, (one, other) -> one.equals(other) ? one : -1));
     }
