@@ -316,13 +316,8 @@ final class ClientLoop implements Runnable {
             } else {
                 requests.remove();
                 String msgid = request.request().msgid();
-                Awaiting waiting = awaiting.remove(msgid);
-                awaitingCount = awaiting.size();
-                timedOut.incrementAndGet();
                 RouterLostException lost = RouterLostException.notResent(msgid, settings.address());
-                if (waiting != null) {
-                    fail(waiting.future(), lost);
-                } else {
+                if (!failAwaiting(msgid, lost)) {
                     warn("router lost", lost.getMessage());
                 }
             }
@@ -331,6 +326,22 @@ final class ClientLoop implements Runnable {
         unreceipted.replaceAll((msgid, request) -> new Unreceipted(request.request(), PAUSED));
         warn("link lost", "Lost the connection to the router at " + settings.address() + ": " + gone
                 + " REQUESTs it took are lost with it, " + again + " unconfirmed ones go to the next router");
+    }
+
+    /**
+     * A REQUEST lost with its router: counted, and its future, if one awaits it (not a {@code send}), failed.
+     *
+     * @return whether a future awaited it
+     */
+    private boolean failAwaiting(String msgid, RouterLostException lost) {
+        Awaiting waiting = awaiting.remove(msgid);
+        awaitingCount = awaiting.size();
+        timedOut.incrementAndGet();
+        if (waiting == null) {
+            return false;
+        }
+        fail(waiting.future(), lost);
+        return true;
     }
 
     private void fail(Outgoing outgoing, RuntimeException error) {
@@ -463,15 +474,10 @@ final class ClientLoop implements Runnable {
                 break;
             }
             unconfirmed.remove();
-            Awaiting waiting = awaiting.remove(entry.getKey());
-            awaitingCount = awaiting.size();
-            timedOut.incrementAndGet();
             RouterLostException lost = RouterLostException.noReceipt(entry.getKey(), settings.address(),
                     settings.receiptTimeout());
             warn("router lost", lost.getMessage());
-            if (waiting != null) {
-                fail(waiting.future(), lost);
-            }
+            failAwaiting(entry.getKey(), lost);
         }
         Iterator<Map.Entry<String, Awaiting>> oldest = awaiting.entrySet().iterator();
         while (oldest.hasNext()) {
